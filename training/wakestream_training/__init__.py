@@ -1,0 +1,1 @@
+"""Wakestream training toolkit: corpora, frontend, models, evaluation."""
