@@ -1,0 +1,26 @@
+package io.wakestream.wakeword.core;
+
+/**
+ * A wake-word model. It is shared by all streams; each stream gets its own {@link DetectorStream}
+ * holding that stream's buffers, so a detector instance itself is stateless and thread-safe.
+ */
+public interface Detector extends AutoCloseable {
+
+    /** The phrase the model detects, lower case words, e.g. "hey jarvis". */
+    String keyword();
+
+    /** name/version of the model, as recorded in events. */
+    String modelId();
+
+    /** How many samples before a score's end sample the scored window starts. */
+    int windowSamples();
+
+    /** The score at or above which the model counts as firing (from its manifest). */
+    float threshold();
+
+    /** New per-stream state, starting from silence at sample 0. */
+    DetectorStream openStream();
+
+    @Override
+    void close();
+}
