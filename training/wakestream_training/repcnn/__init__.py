@@ -1,0 +1,1 @@
+"""RepCNN wake-word model: multi-branch training, folding into single-branch inference convolutions."""
