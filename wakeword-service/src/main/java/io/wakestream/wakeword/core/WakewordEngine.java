@@ -1,0 +1,110 @@
+package io.wakestream.wakeword.core;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiPredicate;
+import java.util.function.Predicate;
+
+/**
+ * Per-stream wake-word processing over ordered chunks. Sequence rules: the next expected chunk is
+ * processed; an earlier one is a duplicate and dropped; a later one (a gap) or one whose first sample
+ * does not follow on resets the stream, which then starts afresh at that chunk. End of stream,
+ * idle expiry and a partition's revocation free the stream's state, closing any open segment.
+ *
+ * <p>Thread-safe: each stream is locked while one of its chunks is processed.
+ */
+public final class WakewordEngine {
+
+    private final Detector detector;
+    private final SessionSettings settings;
+    private final Clock clock;
+    private final Map<String, StreamState> streams = new ConcurrentHashMap<>();
+
+    public WakewordEngine(Detector detector, SessionSettings settings, Clock clock) {
+        this.detector = detector;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    public ChunkResult accept(AudioInput chunk) {
+        while (true) {
+            StreamState state = streams.computeIfAbsent(chunk.streamId(), id -> new StreamState());
+            synchronized (state) {
+                // The idle sweep may have dropped this state while we waited for its lock.
+                if (streams.get(chunk.streamId()) == state) {
+                    return accept(chunk, state);
+                }
+            }
+        }
+    }
+
+    private ChunkResult accept(AudioInput chunk, StreamState state) {
+        state.lastSeen = clock.instant();
+        ResetReason reset = null;
+        List<StreamEvent> events = new ArrayList<>(0);
+        if (state.session == null) {
+            reset = chunk.seq() == 0 && chunk.firstSample() == 0 ? null : ResetReason.JOINED_MID_STREAM;
+        } else if (chunk.seq() < state.expectedSeq) {
+            return new ChunkResult(ChunkOutcome.DUPLICATE, null, List.of());
+        } else if (chunk.seq() > state.expectedSeq) {
+            reset = ResetReason.SEQUENCE_GAP;
+        } else if (chunk.firstSample() != state.session.nextSample()) {
+            reset = ResetReason.SAMPLE_DISCONTINUITY;
+        }
+        if (state.session == null || reset != null) {
+            if (state.session != null) {
+                state.session.close(SegmentEndReason.STREAM_RESET).ifPresent(events::add);
+            }
+            state.session = new StreamSession(chunk.streamId(), detector, settings, chunk.firstSample());
+        }
+        events.addAll(state.session.accept(chunk.samples()));
+        state.expectedSeq = chunk.seq() + 1;
+        if (chunk.endOfStream()) {
+            state.session.close(SegmentEndReason.END_OF_STREAM).ifPresent(events::add);
+            streams.remove(chunk.streamId(), state);
+        }
+        ChunkOutcome outcome = reset == null ? ChunkOutcome.PROCESSED : ChunkOutcome.PROCESSED_AFTER_RESET;
+        return new ChunkResult(outcome, reset, events);
+    }
+
+    /** Frees streams idle for longer than {@code idleTimeout}; returns the segments they had open. */
+    public List<StreamEvent> expireIdle(Duration idleTimeout) {
+        Instant cutoff = clock.instant().minus(idleTimeout);
+        return dropWhere((id, state) -> state.lastSeen.isBefore(cutoff));
+    }
+
+    /** Frees the streams the predicate selects (a revoked partition's); returns their open segments. */
+    public List<StreamEvent> drop(Predicate<String> streamIds) {
+        return dropWhere((id, state) -> streamIds.test(id));
+    }
+
+    public int activeStreams() {
+        return streams.size();
+    }
+
+    private List<StreamEvent> dropWhere(BiPredicate<String, StreamState> selected) {
+        List<StreamEvent> closed = new ArrayList<>();
+        for (Map.Entry<String, StreamState> entry : streams.entrySet()) {
+            StreamState state = entry.getValue();
+            synchronized (state) {
+                if (selected.test(entry.getKey(), state) && streams.remove(entry.getKey(), state)) {
+                    if (state.session != null) {
+                        state.session.close(SegmentEndReason.STREAM_RESET).ifPresent(closed::add);
+                    }
+                }
+            }
+        }
+        return closed;
+    }
+
+    private static final class StreamState {
+        private StreamSession session;
+        private long expectedSeq;
+        private Instant lastSeen;
+    }
+}
