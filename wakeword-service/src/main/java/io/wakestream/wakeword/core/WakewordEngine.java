@@ -72,14 +72,14 @@ public final class WakewordEngine {
         return new ChunkResult(outcome, reset, events);
     }
 
-    /** Frees streams idle for longer than {@code idleTimeout}; returns the segments they had open. */
-    public List<StreamEvent> expireIdle(Duration idleTimeout) {
+    /** Frees streams idle for longer than {@code idleTimeout}. */
+    public DroppedStreams expireIdle(Duration idleTimeout) {
         Instant cutoff = clock.instant().minus(idleTimeout);
         return dropWhere((id, state) -> state.lastSeen.isBefore(cutoff));
     }
 
-    /** Frees the streams the predicate selects (a revoked partition's); returns their open segments. */
-    public List<StreamEvent> drop(Predicate<String> streamIds) {
+    /** Frees the streams the predicate selects (a revoked partition's). */
+    public DroppedStreams drop(Predicate<String> streamIds) {
         return dropWhere((id, state) -> streamIds.test(id));
     }
 
@@ -87,19 +87,21 @@ public final class WakewordEngine {
         return streams.size();
     }
 
-    private List<StreamEvent> dropWhere(BiPredicate<String, StreamState> selected) {
+    private DroppedStreams dropWhere(BiPredicate<String, StreamState> selected) {
+        List<String> dropped = new ArrayList<>();
         List<StreamEvent> closed = new ArrayList<>();
         for (Map.Entry<String, StreamState> entry : streams.entrySet()) {
             StreamState state = entry.getValue();
             synchronized (state) {
                 if (selected.test(entry.getKey(), state) && streams.remove(entry.getKey(), state)) {
+                    dropped.add(entry.getKey());
                     if (state.session != null) {
                         state.session.close(SegmentEndReason.STREAM_RESET).ifPresent(closed::add);
                     }
                 }
             }
         }
-        return closed;
+        return new DroppedStreams(dropped, closed);
     }
 
     private static final class StreamState {

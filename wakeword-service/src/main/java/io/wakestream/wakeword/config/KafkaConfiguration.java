@@ -1,0 +1,55 @@
+package io.wakestream.wakeword.config;
+
+import io.wakestream.common.kafka.DeadLetterErrorHandlers;
+import io.wakestream.common.kafka.EventSerdes;
+import io.wakestream.common.kafka.EventTemplates;
+import io.wakestream.common.kafka.TopicsProperties;
+import io.wakestream.events.v1.AudioChunk;
+import io.wakestream.wakeword.kafka.StreamOwnership;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
+
+/** Protobuf serdes, the dead-letter error handler and partition-owned stream state for the audio listener. */
+@Configuration(proxyBeanMethods = false)
+public class KafkaConfiguration {
+
+    @Bean
+    KafkaTemplate<String, Object> eventTemplate(KafkaProperties kafka) {
+        return EventTemplates.create(kafka.buildProducerProperties());
+    }
+
+    @Bean
+    ConsumerFactory<String, AudioChunk> audioConsumerFactory(KafkaProperties kafka) {
+        return new DefaultKafkaConsumerFactory<>(kafka.buildConsumerProperties(), new StringDeserializer(),
+                new ErrorHandlingDeserializer<>(EventSerdes.audioChunk()));
+    }
+
+    @Bean
+    DefaultErrorHandler deadLetterErrorHandler(KafkaTemplate<String, Object> eventTemplate, TopicsProperties topics,
+                                               WakewordMetrics metrics) {
+        return DeadLetterErrorHandlers.create(eventTemplate, topics, metrics);
+    }
+
+    @Bean
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    ConcurrentKafkaListenerContainerFactory<String, AudioChunk> kafkaListenerContainerFactory(
+            ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
+            ConsumerFactory<String, AudioChunk> audioConsumerFactory, DefaultErrorHandler deadLetterErrorHandler,
+            StreamOwnership ownership) {
+        ConcurrentKafkaListenerContainerFactory<String, AudioChunk> factory =
+                new ConcurrentKafkaListenerContainerFactory<>();
+        configurer.configure((ConcurrentKafkaListenerContainerFactory) factory, (ConsumerFactory) audioConsumerFactory);
+        factory.setCommonErrorHandler(deadLetterErrorHandler);
+        factory.getContainerProperties().setConsumerRebalanceListener(ownership);
+        return factory;
+    }
+}

@@ -1,0 +1,66 @@
+package io.wakestream.wakeword.config;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.wakestream.common.kafka.DeadLetterListener;
+import io.wakestream.wakeword.core.ChunkOutcome;
+import io.wakestream.wakeword.core.ResetReason;
+import io.wakestream.wakeword.core.SegmentEndReason;
+import io.wakestream.wakeword.core.WakewordEngine;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+
+/** Every metric wakeword-service publishes, named and tagged in one place. */
+@Component
+public class WakewordMetrics implements DeadLetterListener {
+
+    private final MeterRegistry registry;
+    private final Timer chunkProcessing;
+
+    public WakewordMetrics(MeterRegistry registry, WakewordEngine engine) {
+        this.registry = registry;
+        this.chunkProcessing = Timer.builder("wakestream.wakeword.chunk.processing")
+                .description("Time to run one audio chunk through the frontend, detector and policy")
+                .publishPercentileHistogram()
+                .register(registry);
+        registry.gauge("wakestream.wakeword.streams.active", engine, WakewordEngine::activeStreams);
+    }
+
+    public Timer chunkProcessing() {
+        return chunkProcessing;
+    }
+
+    public void chunk(ChunkOutcome outcome) {
+        counter("wakestream.wakeword.chunks", "Audio chunks by outcome", "outcome", tag(outcome.name()));
+    }
+
+    public void reset(ResetReason reason) {
+        counter("wakestream.wakeword.stream.resets", "Per-stream state started afresh or dropped", "reason",
+                reason.tag());
+    }
+
+    public void detection(String keyword, String model) {
+        Counter.builder("wakestream.wakeword.detections").description("Wake-word detections emitted")
+                .tag("keyword", keyword).tag("model", model).register(registry).increment();
+    }
+
+    public void segment(SegmentEndReason reason) {
+        counter("wakestream.wakeword.segments", "Trigger segments emitted, by why they ended", "end_reason",
+                tag(reason.name()));
+    }
+
+    @Override
+    public void deadLettered(String sourceTopic, String reason) {
+        Counter.builder("wakestream.dlt.records").description("Records sent to a dead-letter topic")
+                .tag("topic", sourceTopic).tag("reason", reason).register(registry).increment();
+    }
+
+    private void counter(String name, String description, String tagKey, String tagValue) {
+        Counter.builder(name).description(description).tag(tagKey, tagValue).register(registry).increment();
+    }
+
+    private static String tag(String enumName) {
+        return enumName.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,48 @@
+package io.wakestream.wakeword.config;
+
+import io.wakestream.wakeword.core.SessionSettings;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * wakeword-service settings, under {@code wakestream.wakeword}.
+ *
+ * @param detector          which detector runs: {@code openwakeword} (the baseline) or {@code repcnn}
+ * @param model             the model's name in the models directory
+ * @param modelVersion      its version; empty takes the newest
+ * @param threshold         overrides the model's threshold when set
+ * @param smoothingScores   moving average over this many consecutive scores
+ * @param refractory        no second detection this soon after one
+ * @param endSilence        trailing silence that ends the request
+ * @param maxSegment        longest trigger + request segment
+ * @param historyLength     audio kept per stream for trigger audio
+ * @param idleTimeout       a stream with no chunk for this long is freed
+ * @param idleSweepInterval how often idle streams are looked for
+ * @param maxChunkSamples   larger chunks are rejected to the dead-letter topic
+ */
+@Validated
+@ConfigurationProperties("wakestream.wakeword")
+public record WakewordProperties(
+        @DefaultValue("openwakeword") @NotBlank String detector,
+        @DefaultValue("openwakeword") @NotBlank String model,
+        @DefaultValue("") String modelVersion,
+        @DecimalMin("0.0") @DecimalMax("1.0") Float threshold,
+        @DefaultValue("1") @Positive int smoothingScores,
+        @DefaultValue("2s") Duration refractory,
+        @DefaultValue("800ms") Duration endSilence,
+        @DefaultValue("10s") Duration maxSegment,
+        @DefaultValue("4s") Duration historyLength,
+        @DefaultValue("60s") Duration idleTimeout,
+        @DefaultValue("5s") Duration idleSweepInterval,
+        @DefaultValue("160000") @Positive int maxChunkSamples) {
+
+    public SessionSettings sessionSettings() {
+        return new SessionSettings(threshold, smoothingScores, refractory, endSilence, maxSegment, historyLength);
+    }
+}
