@@ -72,7 +72,7 @@ def test_multi_branch_network_has_more_parameters_than_its_folded_form():
     model = trained_briefly("rep")
     folded = model.fold()
     assert sum(p.numel() for p in model.parameters()) > sum(p.numel() for p in folded.parameters())
-    assert all(len(block.branches) > 1 for block in model.blocks)
+    assert all(block.branch_count > 1 for block in model.blocks)
 
 
 def test_exported_graph_has_one_convolution_per_block_and_no_branches(tmp_path):

@@ -24,8 +24,8 @@ class RepCNNConfig:
     channels: int = 64
     stem_kernels: tuple = (5, 3, 1)
     stem_stride: int = 2
-    depthwise_kernels: tuple = (9, 7, 5, 3, 1)
-    pointwise_repeats: int = 3        # parallel 1x1 conv+BN branches of a pointwise block
+    depthwise_kernels: tuple = (9, 5, 3, 1)
+    pointwise_repeats: int = 2        # parallel 1x1 conv+BN branches of a pointwise block
     stage_strides: tuple = (1, 2, 2, 2)
 
     def block_specs(self, branches):
