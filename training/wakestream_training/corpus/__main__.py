@@ -1,0 +1,42 @@
+"""Build a synthetic speech corpus (see training/README.md).
+
+    python3 -m wakestream_training.corpus wakeword --phrase "hey jarvis" --hours 5
+    python3 -m wakestream_training.corpus requests --phrase "hey jarvis" --hours 2
+    python3 -m wakestream_training.corpus negatives --hours 10
+
+Interrupted builds resume where they stopped when run again with the same arguments.
+"""
+import argparse
+import json
+import pathlib
+import re
+
+from .build import CorpusBuilder
+from .plan import MIXES, Planner
+
+DATA = pathlib.Path(__file__).resolve().parents[2] / "data"
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python3 -m wakestream_training.corpus", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("type", choices=sorted(MIXES))
+    parser.add_argument("--phrase", default="hey jarvis", help="the wake phrase (words in CMUdict)")
+    parser.add_argument("--hours", type=float, required=True, help="size knob: hours of audio to plan")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--jobs", type=int, default=2, help="worker processes (this machine has 2 cores, shared)")
+    parser.add_argument("--rooms", type=int, default=32, help="simulated rooms per split")
+    parser.add_argument("--babble-clips", type=int, default=24, help="speech clips per split to make babble from")
+    parser.add_argument("--out", type=pathlib.Path, help="corpus directory (default training/data/TYPE-PHRASE)")
+    args = parser.parse_args(argv)
+    phrase = args.phrase.lower().strip()
+    out = args.out or DATA / f"{args.type}-{re.sub(r'[^a-z0-9]+', '-', phrase).strip('-')}"
+    config = {"type": args.type, "phrase": phrase, "hours": args.hours, "seed": args.seed,
+              "rooms": args.rooms, "babble_clips": args.babble_clips}
+    planner = Planner(args.type, phrase, args.hours, args.seed)
+    stats = CorpusBuilder(out, planner.plan(), config, args.jobs, planner.texts.general).build()
+    print(json.dumps({"corpus": str(out), **stats}, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,147 @@
+"""Deterministic corpus plans: what every clip will say, in which voice, with which seed.
+
+A plan depends only on the corpus arguments and the seed, so a rebuild or a resumed build makes
+the same clips. Clip counts come from the hours asked for and each kind's typical length; the
+corpus statistics report the hours actually made.
+"""
+import collections
+import dataclasses
+
+import numpy as np
+
+from .. import splits
+from ..text import general, requests, wake
+from ..tts import Prosody, available_voices
+
+SPLIT_SHARES = (("train", 0.8), ("val", 0.1), ("test", 0.1))
+ENGINE_WEIGHTS = {"espeak-ng": 0.5, "flite": 0.3, "festival": 0.2}
+SPLIT_POLICY = {"train": "train", "val": "noisy_reverb", "test": "noisy_reverb"}
+# typical seconds per clip, padding included, to turn hours into counts
+TYPICAL_SECONDS = {"positive": 3.0, "confusable": 2.2, "partial": 2.2, "request": 3.2, "general": 4.5,
+                   "wake_request": 4.0}
+LONG_FILE_SECONDS = 300.0
+LONG_PAUSE_SECONDS = (0.3, 2.5)
+
+# share of the hours per kind, for each corpus type
+MIXES = {
+    "wakeword": {"positive": 0.30, "confusable": 0.10, "partial": 0.05, "request": 0.05, "general": 0.20,
+                 "long_negative": 0.30},
+    "requests": {"wake_request": 0.5, "request": 0.5},
+    "negatives": {"general": 0.3, "long_negative": 0.7},
+}
+
+
+@dataclasses.dataclass
+class Item:
+    """One clip to make. speech: [[voice_id, prosody, text] or pause seconds, ...]."""
+    id: str
+    split: str
+    kind: str
+    label: int
+    speech: list
+    policy: str
+    seed: int
+    form: str = ""
+
+    def to_json(self):
+        return dataclasses.asdict(self)
+
+
+class TextPools:
+    """The texts each kind draws from, per split where the text itself must be held out."""
+
+    def __init__(self, phrase):
+        self.phrase = phrase
+        sentences = [s for s in general.fortune_sentences() if not general.contains_phrase(s, phrase)]
+        self.general = {split: [s for s in sentences if general.text_split(s) == split] for split, _ in SPLIT_SHARES}
+        every_request = [r for r in requests.request_texts() if not general.contains_phrase(r, phrase)]
+        self.requests = {split: [r for r in every_request if general.text_split(r) == split] for split, _ in SPLIT_SHARES}
+        counts = collections.Counter(w for s in sentences for w in wake.phrase_words(s))
+        self.confusable = [text for _, text in wake.confusable_phrases(phrase, counts)] if phrase else []
+        self.partial = wake.partial_phrases(phrase) if phrase else []
+
+
+class Planner:
+    def __init__(self, corpus_type, phrase, hours, seed, voices=None):
+        self.corpus_type, self.phrase, self.hours, self.seed = corpus_type, phrase, hours, seed
+        self.voices = splits.split_voices(voices or available_voices())
+        self.texts = TextPools(phrase)
+
+    def plan(self):
+        items = []
+        for kind, share in MIXES[self.corpus_type].items():
+            seconds = self.hours * 3600.0 * share
+            if kind == "long_negative":
+                files = max(2, int(round(seconds / LONG_FILE_SECONDS)))
+                val_files = max(1, files // 3)
+                for split, count in (("val", val_files), ("test", files - val_files)):
+                    items += [self._long(split, k, seconds / files) for k in range(count)]
+                continue
+            total = max(len(SPLIT_SHARES), int(round(seconds / TYPICAL_SECONDS[kind])))
+            for split, fraction in SPLIT_SHARES:
+                count = max(1, int(round(total * fraction)))
+                rng = self._rng(kind, split)
+                items += [self._clip(kind, split, k, rng) for k in range(count)]
+        return items
+
+    def _rng(self, *names):
+        key = [self.seed] + [int.from_bytes(n.encode(), "little") % (2 ** 32) for n in names]
+        return np.random.default_rng(key)
+
+    def _voice(self, split, rng):
+        voices = self.voices[split]
+        engines = sorted({v.engine for v in voices})
+        weights = np.asarray([ENGINE_WEIGHTS[e] for e in engines])
+        engine = engines[int(rng.choice(len(engines), p=weights / weights.sum()))]
+        candidates = [v for v in voices if v.engine == engine]
+        return candidates[int(rng.integers(len(candidates)))]
+
+    @staticmethod
+    def _prosody(voice, rng):
+        prosody = Prosody(rate=float(rng.uniform(0.8, 1.25)), pitch=int(rng.integers(25, 76)),
+                          pitch_shift=float(rng.uniform(-2.5, 2.5)) if voice.engine != "espeak-ng" else 0.0)
+        return prosody.to_json(voice.engine)
+
+    def _clip(self, kind, split, index, rng):
+        voice = self._voice(split, rng)
+        prosody = self._prosody(voice, rng)
+        form, parts, label = kind, None, 0
+        if kind == "positive":
+            form, parts = wake.positive_utterances(self.phrase, rng, 1)[0]
+            label = 1
+        elif kind == "confusable":
+            parts = [self._pick(self.texts.confusable, rng)]
+        elif kind == "partial":
+            parts = [self._pick(self.texts.partial, rng)]
+        elif kind == "request":
+            parts = [self._pick(self.texts.requests[split], rng)]
+        elif kind == "general":
+            parts = [self._pick(self.texts.general[split], rng)]
+        elif kind == "wake_request":
+            form, parts = "request", [f"{self.phrase}, {self._pick(self.texts.requests[split], rng)}"]
+            label = 1
+        speech = [part if isinstance(part, float) else [voice.id, prosody, part] for part in parts]
+        return Item(f"{kind}-{split}-{index:06d}", split, kind, label, speech, SPLIT_POLICY[split],
+                    int(rng.integers(2 ** 31)), form)
+
+    def _long(self, split, index, length):
+        """`length` seconds (~LONG_FILE_SECONDS at full size) of speech without the wake phrase: general sentences and requests, a few
+        talkers taking turns, pauses between sentences."""
+        rng = self._rng("long_negative", split, str(index))
+        speech, seconds = [], 0.0
+        talkers = [self._voice(split, rng) for _ in range(int(rng.integers(2, 5)))]
+        prosodies = [self._prosody(v, rng) for v in talkers]
+        while seconds < length:
+            talker = int(rng.integers(len(talkers)))
+            pool = self.texts.requests[split] if rng.random() < 0.2 else self.texts.general[split]
+            text = self._pick(pool, rng)
+            speech.append([talkers[talker].id, prosodies[talker], text])
+            pause = round(float(rng.uniform(*LONG_PAUSE_SECONDS)), 2)
+            speech.append(pause)
+            seconds += len(text.split()) / 2.6 + pause  # ~156 words a minute
+        return Item(f"long_negative-{split}-{index:04d}", split, "long_negative", 0, speech[:-1],
+                    SPLIT_POLICY[split], int(rng.integers(2 ** 31)), "stream")
+
+    @staticmethod
+    def _pick(pool, rng):
+        return pool[int(rng.integers(len(pool)))]
