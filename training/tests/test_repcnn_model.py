@@ -104,3 +104,13 @@ def test_costs_match_the_exported_convolutions(tmp_path):
     assert costs["macs_per_window"] == conv_macs + CONFIG.channels
     assert costs["parameters"] == sum(int(np.prod(shape)) for shape in weights.values()) - 2 * CONFIG.n_mels
     assert 10_000 < costs["parameters"] < 100_000
+
+
+def test_exported_file_loads_back_into_the_same_network(tmp_path):
+    from wakestream_training.repcnn.samples import load_onnx_as_torch
+    folded = trained_briefly("rep", seed=2).fold()
+    export_onnx(folded, tmp_path / "model.onnx")
+    reloaded = load_onnx_as_torch(tmp_path / "model.onnx", CONFIG)
+    features = torch.randn(4, CONFIG.window_frames, CONFIG.n_mels) * 3.0 - 5.0
+    with torch.no_grad():
+        assert torch.equal(folded(features), reloaded(features))

@@ -7,7 +7,8 @@ build the held-out streams (reverberation and noise on validation and test voice
 training windows; train the multi-branch RepCNN (and, with --ablation, the same inference architecture
 trained directly with one branch per block); fold; choose the threshold on validation voices at
 0.5 false accepts per hour; evaluate on test voices; export model.onnx, manifest.json, det.png and
-evaluation.json. Uses CUDA when available.
+evaluation.json, and samples/ (held-out-voice WAVs with their Python scores, for the Java detector's
+tests). Uses CUDA when available.
 """
 import argparse
 import json
@@ -28,6 +29,7 @@ from .export import export_onnx, fan_out, op_counts
 from .fit import train
 from .manifest import build_manifest, detector_parameters, write_manifest
 from .model import RepCNNConfig
+from .samples import write_samples
 
 DEFAULT_CORPUS = pathlib.Path(__file__).resolve().parents[2] / "data" / "repcnn-corpus"
 SYSTEM_NAMES = {"rep": "RepCNN (multi-branch, folded)", "direct": "single branch, trained directly"}
@@ -181,6 +183,7 @@ def main():
     }
     write_manifest(out / "manifest.json", build_manifest(version, out / "model.onnx", config, detector,
                                                          threshold, training, evaluation))
+    write_samples(out, config)
     log(f"wrote {out}: {json.dumps(evaluation)}")
 
 

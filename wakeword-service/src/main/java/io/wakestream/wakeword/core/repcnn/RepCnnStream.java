@@ -1,0 +1,64 @@
+package io.wakestream.wakeword.core.repcnn;
+
+import io.wakestream.common.frontend.LogMelFrontend;
+import io.wakestream.common.frontend.LogMelStream;
+import io.wakestream.wakeword.core.DetectorScore;
+import io.wakestream.wakeword.core.DetectorStream;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One stream of the RepCNN detector: streaming log-mel frames into a window ring; every
+ * {@code hopFrames} frames, once the window is full, the window is queued, and the windows that one
+ * {@link #accept} call completes are scored together in one (possibly cross-stream) batched call.
+ */
+final class RepCnnStream implements DetectorStream {
+
+    private final RepCnnDetector detector;
+    private final LogMelStream frontend;
+    private final FeatureWindow window;
+    private final int windowValues;
+    private float[] pending;
+    private long[] pendingEnds;
+    private int pendingCount;
+
+    RepCnnStream(RepCnnDetector detector, LogMelFrontend frontend) {
+        this.detector = detector;
+        this.frontend = frontend.newStream();
+        this.window = new FeatureWindow(detector.windowFrames(), frontend.nMels());
+        this.windowValues = detector.windowFrames() * frontend.nMels();
+        this.pending = new float[windowValues];
+        this.pendingEnds = new long[1];
+    }
+
+    @Override
+    public List<DetectorScore> accept(float[] samples, int offset, int length) {
+        pendingCount = 0;
+        frontend.accept(samples, offset, length, this::onFrame);
+        if (pendingCount == 0) {
+            return List.of();
+        }
+        float[] scores = detector.score(pending, pendingCount);
+        List<DetectorScore> result = new ArrayList<>(pendingCount);
+        for (int i = 0; i < pendingCount; i++) {
+            result.add(new DetectorScore(pendingEnds[i], scores[i]));
+        }
+        return result;
+    }
+
+    private void onFrame(long frameIndex, float[] features) {
+        window.push(features);
+        long frames = frameIndex + 1;
+        if (frames < detector.windowFrames() || (frames - detector.windowFrames()) % detector.hopFrames() != 0) {
+            return;
+        }
+        if (pendingCount == pendingEnds.length) {
+            pendingEnds = Arrays.copyOf(pendingEnds, pendingCount * 2);
+            pending = Arrays.copyOf(pending, pendingCount * 2 * windowValues);
+        }
+        window.copyTo(pending, pendingCount * windowValues);
+        pendingEnds[pendingCount++] = LogMelFrontend.frameStart(frameIndex) + LogMelFrontend.FRAME_LENGTH;
+    }
+}

@@ -1,0 +1,165 @@
+package io.wakestream.wakeword.core.repcnn;
+
+import io.wakestream.common.audio.WavReader;
+import io.wakestream.common.model.LoadedModel;
+import io.wakestream.common.model.ModelRepository;
+import io.wakestream.common.onnx.OnnxConfig;
+import io.wakestream.common.onnx.OnnxEngine;
+import io.wakestream.common.onnx.OnnxProvider;
+import io.wakestream.wakeword.core.DetectorScore;
+import io.wakestream.wakeword.core.DetectorStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The shipped RepCNN model (models/wakeword-hey-jarvis, newest version) on its sample audio: held-out
+ * TTS voices saying "hey jarvis" three times, and held-out voices saying confusable phrases and plain
+ * speech. samples/scores.json holds the scores the Python toolkit computes from the same model.onnx.
+ */
+class RepCnnDetectorTest {
+
+    private static final String MODEL = "wakeword-hey-jarvis";
+    private static final float PYTHON_TOLERANCE = 1e-3f;
+
+    private static OnnxEngine engine;
+    private static LoadedModel model;
+    private static RepCnnDetector detector;
+    private static JsonNode samples;
+
+    @BeforeAll
+    static void load() throws IOException {
+        engine = new OnnxEngine(new OnnxConfig(OnnxProvider.CPU, 1, 1, 0));
+        model = new ModelRepository(Path.of("../models")).loadLatest(MODEL);
+        detector = RepCnnDetector.load(model, engine);
+        samples = new ObjectMapper().readTree(model.directory().resolve("samples/scores.json").toFile());
+    }
+
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
+
+    @Test
+    void scoresEqualThePythonScoresOnTheSameAudio() throws IOException {
+        for (String wav : List.of("hey-jarvis.wav", "negatives.wav")) {
+            List<DetectorScore> scores = scoreWhole(read(wav));
+            JsonNode expected = samples.get("scores").get(wav);
+            assertThat(scores).hasSize(expected.get("scores").size());
+            for (int i = 0; i < scores.size(); i++) {
+                assertThat(scores.get(i).endSample()).isEqualTo(expected.get("end_samples").get(i).asLong());
+                assertThat(scores.get(i).score()).as("%s window %d", wav, i)
+                        .isCloseTo(expected.get("scores").get(i).floatValue(), within(PYTHON_TOLERANCE));
+            }
+        }
+    }
+
+    @Test
+    void firesOnceForEachHeyJarvisOfHeldOutVoices() throws IOException {
+        assertThat(firings(scoreWhole(read("hey-jarvis.wav")))).hasSize(3);
+    }
+
+    @Test
+    void staysQuietOnConfusablesAndPlainSpeech() throws IOException {
+        assertThat(firings(scoreWhole(read("negatives.wav")))).isEmpty();
+    }
+
+    @Test
+    void chunkSizesDoNotChangeTheScores() throws IOException {
+        float[] audio = read("hey-jarvis.wav");
+        List<DetectorScore> whole = scoreWhole(audio);
+        DetectorStream stream = detector.openStream();
+        List<DetectorScore> chunked = new ArrayList<>();
+        Random random = new Random(3);
+        for (int at = 0; at < audio.length; ) {
+            int length = Math.min(audio.length - at, random.nextInt(4000));
+            chunked.addAll(stream.accept(audio, at, length));
+            at += length;
+        }
+        assertScoresAlike(chunked, whole);
+    }
+
+    @Test
+    void windowsOfOneChunkGoToTheModelInOneCall() throws IOException {
+        float[] audio = read("hey-jarvis.wav");
+        long before = detector.modelCalls();
+        List<DetectorScore> scores = scoreWhole(audio);
+        assertThat(scores.size()).isGreaterThan(1).isLessThanOrEqualTo(RepCnnDetector.MAX_BATCH_WINDOWS);
+        assertThat(detector.modelCalls() - before).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentStreamsShareCallsAndScoreAsAlone() throws Exception {
+        float[] audio = read("hey-jarvis.wav");
+        List<DetectorScore> alone = scoreWhole(audio);
+        int streams = 8;
+        try (ExecutorService pool = Executors.newFixedThreadPool(streams)) {
+            List<Future<List<DetectorScore>>> results = new ArrayList<>();
+            for (int s = 0; s < streams; s++) {
+                results.add(pool.submit(() -> scoreInChunks(audio, 1280)));
+            }
+            for (Future<List<DetectorScore>> result : results) {
+                assertScoresAlike(result.get(), alone);
+            }
+        }
+    }
+
+    private static float[] read(String wav) throws IOException {
+        return WavReader.read(model.directory().resolve("samples").resolve(wav)).channels()[0];
+    }
+
+    private static List<DetectorScore> scoreWhole(float[] audio) {
+        return detector.openStream().accept(audio, 0, audio.length);
+    }
+
+    private static List<DetectorScore> scoreInChunks(float[] audio, int chunk) {
+        DetectorStream stream = detector.openStream();
+        List<DetectorScore> scores = new ArrayList<>();
+        for (int at = 0; at < audio.length; at += chunk) {
+            scores.addAll(stream.accept(audio, at, Math.min(chunk, audio.length - at)));
+        }
+        return scores;
+    }
+
+    /** End samples where the manifest's smoothing, threshold and refractory period make the detector fire. */
+    private static List<Long> firings(List<DetectorScore> scores) {
+        var parameters = model.manifest().frontend().parameters();
+        int smoothing = ((Number) parameters.get("smoothing_windows")).intValue();
+        long refractory = Math.round(((Number) parameters.get("refractory_seconds")).doubleValue() * 16000);
+        List<Long> fired = new ArrayList<>();
+        for (int i = 0; i < scores.size(); i++) {
+            double sum = 0;
+            int first = Math.max(0, i - smoothing + 1);
+            for (int j = first; j <= i; j++) {
+                sum += scores.get(j).score();
+            }
+            long end = scores.get(i).endSample();
+            if (sum / (i - first + 1) >= detector.threshold() && (fired.isEmpty() || end - fired.getLast() >= refractory)) {
+                fired.add(end);
+            }
+        }
+        return fired;
+    }
+
+    private static void assertScoresAlike(List<DetectorScore> actual, List<DetectorScore> expected) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < actual.size(); i++) {
+            assertThat(actual.get(i).endSample()).isEqualTo(expected.get(i).endSample());
+            assertThat(actual.get(i).score()).isCloseTo(expected.get(i).score(), within(1e-5f));
+        }
+    }
+}
