@@ -56,12 +56,18 @@ public final class DeadLetterErrorHandlers {
     }
 
     private static String message(Throwable failure) {
-        Throwable root = failure;
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            root = cause;
-            if (cause instanceof DeserializationException || cause instanceof InvalidRecordException) {
-                break;
+            if (cause instanceof DeserializationException undecodable) {
+                // Its own message is generic; the deserializer's says what could not be parsed.
+                return String.valueOf((undecodable.getCause() != null ? undecodable.getCause() : undecodable).getMessage());
             }
+            if (cause instanceof InvalidRecordException invalid) {
+                return invalid.getMessage();
+            }
+        }
+        Throwable root = failure;
+        while (root.getCause() != null) {
+            root = root.getCause();
         }
         return String.valueOf(root.getMessage());
     }

@@ -13,8 +13,8 @@ import org.springframework.validation.annotation.Validated;
 /**
  * wakeword-service settings, under {@code wakestream.wakeword}.
  *
- * @param detector          which detector runs: {@code openwakeword} (the baseline) or {@code repcnn}
- * @param model             the model's name in the models directory
+ * @param model             the wake-word model's name in the models directory; its manifest says which
+ *                          detector runs it
  * @param modelVersion      its version; empty takes the newest
  * @param threshold         overrides the model's threshold when set
  * @param smoothingScores   moving average over this many consecutive scores
@@ -29,8 +29,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("wakestream.wakeword")
 public record WakewordProperties(
-        @DefaultValue("openwakeword") @NotBlank String detector,
-        @DefaultValue("openwakeword") @NotBlank String model,
+        @DefaultValue("openwakeword/hey_jarvis") @NotBlank String model,
         @DefaultValue("") String modelVersion,
         @DecimalMin("0.0") @DecimalMax("1.0") Float threshold,
         @DefaultValue("1") @Positive int smoothingScores,

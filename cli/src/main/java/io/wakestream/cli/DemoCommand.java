@@ -1,0 +1,94 @@
+package io.wakestream.cli;
+
+import io.wakestream.common.audio.Mono16k;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Start everything in-process, stream the bundled sample audio, print each event as it arrives.")
+public class DemoCommand implements Callable<Integer> {
+
+    private static final String SAMPLES = "/samples/";
+
+    @Mixin
+    ServiceOptions service;
+
+    @Option(names = "--speed", defaultValue = "1.0", description = "Multiple of real time (default: ${DEFAULT-VALUE}).")
+    double speed;
+
+    @Option(names = "--settle", defaultValue = "5", description = "Seconds to wait for late events after the last chunk.")
+    int settleSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Sample> samples = Sample.bundled();
+        try (LocalCluster cluster = LocalCluster.start(service.port, service.partitions, service.properties());
+             EventTail tail = new EventTail(cluster.bootstrap(), List.of("voice.detections.v1", "voice.segments.v1",
+                     "voice.audio.v1-dlt"), true);
+             AudioStreamer streamer = new AudioStreamer(cluster.bootstrap(), "voice.audio.v1")) {
+            System.err.println("wakestream demo: Kafka at " + cluster.bootstrap() + ", wakeword-service at "
+                    + cluster.wakewordUrl());
+            AtomicBoolean streaming = new AtomicBoolean(true);
+            Thread producer = Thread.ofPlatform().name("demo-stream").start(() -> {
+                for (Sample sample : samples) {
+                    System.out.printf("stream  {\"stream_id\":\"%s\",\"file\":\"%s\",\"says\":\"%s\"}%n",
+                            sample.streamId(), sample.file(), sample.text());
+                    try {
+                        streamer.stream(sample.streamId(), sample.audio(), 100, speed);
+                    } catch (Exception e) {
+                        System.err.println("streaming " + sample.file() + " failed: " + e.getMessage());
+                    }
+                }
+                streaming.set(false);
+            });
+            long quietSince = System.nanoTime();
+            while (streaming.get() || System.nanoTime() - quietSince < settleSeconds * 1_000_000_000L) {
+                if (tail.poll(Duration.ofMillis(200), line -> System.out.println("event   " + line)) > 0) {
+                    quietSince = System.nanoTime();
+                }
+                if (streaming.get()) {
+                    quietSince = System.nanoTime();
+                }
+            }
+            producer.join();
+        }
+        return 0;
+    }
+
+    /** A bundled clip: listed in samples/index.txt as "stream-id|file|what it says". */
+    record Sample(String streamId, String file, String text) {
+
+        static List<Sample> bundled() throws IOException {
+            try (InputStream index = DemoCommand.class.getResourceAsStream(SAMPLES + "index.txt")) {
+                if (index == null) {
+                    throw new IOException("no bundled samples: " + SAMPLES + "index.txt is missing from the jar");
+                }
+                return new String(index.readAllBytes(), StandardCharsets.UTF_8).lines()
+                        .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                        .map(line -> line.split("\\|", 3))
+                        .map(parts -> new Sample(parts[0].trim(), parts[1].trim(), parts[2].trim()))
+                        .toList();
+            }
+        }
+
+        float[] audio() {
+            try (InputStream wav = DemoCommand.class.getResourceAsStream(SAMPLES + file)) {
+                if (wav == null) {
+                    throw new IOException("bundled sample " + file + " is missing");
+                }
+                return Mono16k.read(wav);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+}

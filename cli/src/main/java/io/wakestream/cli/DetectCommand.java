@@ -1,0 +1,98 @@
+package io.wakestream.cli;
+
+import io.wakestream.common.audio.Mono16k;
+import io.wakestream.common.model.ModelRepository;
+import io.wakestream.common.onnx.OnnxConfig;
+import io.wakestream.common.onnx.OnnxEngine;
+import io.wakestream.common.onnx.OnnxProvider;
+import io.wakestream.wakeword.core.ClipDetector;
+import io.wakestream.wakeword.core.ClipResult;
+import io.wakestream.wakeword.core.Detector;
+import io.wakestream.wakeword.core.Detectors;
+import io.wakestream.wakeword.core.SessionSettings;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+@Command(name = "detect", mixinStandardHelpOptions = true,
+        description = "Offline wake-word detection, no Kafka: one JSON line per WAV file on standard output.")
+public class DetectCommand implements Callable<Integer> {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Option(names = "--model", defaultValue = "openwakeword/hey_jarvis",
+            description = "Wake-word model name under the models directory (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--model-version", defaultValue = "", description = "Model version (default: the newest).")
+    String modelVersion;
+
+    @Option(names = "--models-dir", defaultValue = "${env:WAKESTREAM_MODELS_DIR:-models}",
+            description = "Models directory (default: ${DEFAULT-VALUE}).")
+    Path modelsDir;
+
+    @Option(names = "--threshold", description = "Override the model's threshold.")
+    Float threshold;
+
+    @Option(names = "--scores", description = "Add every score as [end_ms, score] pairs.")
+    boolean scores;
+
+    @Option(names = "--provider", defaultValue = "auto", description = "ONNX provider: cpu, cuda or auto.")
+    String provider;
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "WAV files (any PCM format, any rate).")
+    List<Path> files;
+
+    @Override
+    public Integer call() {
+        SessionSettings defaults = SessionSettings.defaults();
+        SessionSettings settings = new SessionSettings(threshold, defaults.smoothingScores(), defaults.refractory(),
+                defaults.endSilence(), defaults.maxSegment(), defaults.historyLength());
+        int failures = 0;
+        try (OnnxEngine onnx = new OnnxEngine(OnnxConfig.defaults().withProvider(OnnxProvider.parse(provider)));
+             Detector detector = Detectors.open(new ModelRepository(modelsDir), model, modelVersion, onnx)) {
+            ClipDetector clips = new ClipDetector(detector, settings);
+            for (Path file : files) {
+                try {
+                    System.out.println(toJson(file, clips.detect(Mono16k.read(file))));
+                } catch (IOException | RuntimeException e) {
+                    failures++;
+                    System.err.println(file + ": " + e.getMessage());
+                }
+            }
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    private String toJson(Path file, ClipResult result) {
+        ObjectNode line = JSON.createObjectNode()
+                .put("file", file.toString())
+                .put("duration_ms", millis(result.samples()))
+                .put("max_score", result.maxScore());
+        ArrayNode detections = line.putArray("detections");
+        for (ClipResult.Firing firing : result.firings()) {
+            detections.addObject()
+                    .put("keyword", firing.keyword())
+                    .put("score", firing.score())
+                    .put("start_ms", millis(firing.startSample()))
+                    .put("end_ms", millis(firing.endSample()));
+        }
+        if (scores) {
+            ArrayNode all = line.putArray("scores");
+            result.scores().forEach(s -> all.addArray().add(millis(s.endSample())).add(s.score()));
+        }
+        return line.toString();
+    }
+
+    private static long millis(long samples) {
+        return Duration.ofNanos(samples * 1_000_000_000L / SessionSettings.SAMPLE_RATE).toMillis();
+    }
+}

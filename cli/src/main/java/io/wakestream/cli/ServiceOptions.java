@@ -1,0 +1,34 @@
+package io.wakestream.cli;
+
+import java.util.HashMap;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** Options of the in-process services started by {@code up} and {@code demo}. */
+public class ServiceOptions {
+
+    @Option(names = "--port", defaultValue = "9092", description = "Broker port, 0 for any free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--partitions", defaultValue = "6", description = "Partitions per topic (default: ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--models-dir", defaultValue = "${env:WAKESTREAM_MODELS_DIR:-models}",
+            description = "Models directory (default: ${DEFAULT-VALUE}).")
+    String modelsDir;
+
+    @Option(names = "--http-port", defaultValue = "8081",
+            description = "wakeword-service's HTTP port, 0 for any free one (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Any service property, e.g. --set wakestream.wakeword.threshold=0.6")
+    Map<String, String> overrides = new HashMap<>();
+
+    Map<String, Object> properties() {
+        Map<String, Object> properties = new HashMap<>(overrides);
+        properties.putIfAbsent("wakestream.models.dir", modelsDir);
+        properties.putIfAbsent("server.port", httpPort);
+        return properties;
+    }
+}
