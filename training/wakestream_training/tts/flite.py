@@ -22,7 +22,10 @@ class FliteEngine:
             printed = _flite(["-voice", voice.name, "--setf", f"duration_stretch={1.0 / rate:.4f}",
                               "-t", text, "-o", str(wav), "-psdur"])
             samples, rate_hz = audio.read_wav_any_rate(wav)
-        phones = phones_to_timings((p, float(e)) for p, e in re.findall(r"(\S+):([0-9.]+)", printed))
+        duration = samples.size / rate_hz
+        # flite's last pause can end after the audio it wrote: clip timings to the audio
+        phones = [t for t in phones_to_timings((p, min(float(e), duration))
+                                               for p, e in re.findall(r"(\S+):([0-9.]+)", printed)) if t.end > t.start]
         tokens = _WORD.findall(text)
         words = None
         if tokens:

@@ -1,0 +1,105 @@
+"""Evaluate a wake-word detector on a corpus split, or draw several reports together.
+
+    python3 -m wakestream_training.evaluation run --corpus training/data/wakeword-hey-jarvis --split test \\
+        --detector "./wakestream detect --scores" --name openwakeword --out reports/eval/openwakeword
+    python3 -m wakestream_training.evaluation compare reports/eval/*/report.json --out reports/eval/det.png
+
+`run` scores every clip of the split with the detector command (see detector.py for the
+interchange), then writes report.json, det.png and scores.jsonl (the detector's raw lines, reused
+by --reuse-scores) into --out.
+"""
+import argparse
+import json
+import pathlib
+import time
+
+from ..corpus import Corpus
+from .detector import CommandDetector, stream_from_result
+from .metrics import DEFAULT_REFRACTORY_S, det_curve
+from .report import plot, summary, write_report
+
+POSITIVE_KINDS = {"positive"}
+STREAM_KINDS = {"long_negative"}
+
+
+def evaluate(corpus, split, results, refractory, kinds=None):
+    """(curve, counts) from detector results keyed by audio path (str)."""
+    positives, negatives, streams = [], {}, []
+    for entry in corpus.entries(split, kinds):
+        result = results[str(corpus.path(entry))]
+        if entry["kind"] in STREAM_KINDS:
+            streams.append(stream_from_result(result))
+        elif entry["label"] == 1:
+            positives.append(result["max_score"])
+        else:
+            negatives.setdefault(entry["kind"], []).append(result["max_score"])
+    counts = {"positives": len(positives), "negative_clips": {k: len(v) for k, v in sorted(negatives.items())},
+              "long_negative_files": len(streams),
+              "long_negative_hours": round(sum(s.seconds for s in streams) / 3600.0, 4)}
+    return det_curve(positives, negatives, streams, refractory), counts
+
+
+def run(args):
+    corpus = Corpus(args.corpus)
+    kinds = set(args.kinds.split(",")) if args.kinds else None
+    paths = [str(corpus.path(e)) for e in corpus.entries(args.split, kinds)]
+    out = pathlib.Path(args.out)
+    raw = out / "scores.jsonl"
+    started = time.time()
+    if args.reuse_scores and raw.exists():
+        results = {r["file"]: r for r in map(json.loads, raw.read_text().splitlines())}
+    else:
+        results = CommandDetector(args.detector, batch_size=args.batch_size).score(paths)
+        out.mkdir(parents=True, exist_ok=True)
+        raw.write_text("".join(json.dumps({**r, "file": p}) + "\n" for p, r in results.items()))
+    scoring_seconds = time.time() - started
+    curve, counts = evaluate(corpus, args.split, results, args.refractory, kinds)
+    thresholds = {r.get("threshold") for r in results.values()} - {None}
+    mode = "scores" if any(r.get("scores") is not None for r in results.values()) else "detections"
+    document = {
+        "name": args.name or args.detector, "detector": args.detector, "corpus": str(corpus.directory),
+        "split": args.split, "refractory_s": args.refractory, "long_audio_from": mode, **counts,
+        "scoring_seconds": round(scoring_seconds, 1),
+        "operating_points": summary(curve, min(thresholds) if thresholds else None),
+        "curve": [p.to_json() for p in curve],
+    }
+    if mode == "detections":
+        document["note"] = ("long audio judged from detections only: false accepts below the detector's own "
+                            "threshold are not seen, so FA/h there is a lower bound")
+    write_report(out, document)
+    print(json.dumps({k: document[k] for k in ("name", "positives", "long_negative_hours", "operating_points")},
+                     indent=1))
+
+
+def compare(args):
+    documents = [json.loads(pathlib.Path(p).read_text()) for p in args.reports]
+    plot(documents, args.out)
+    print(args.out)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python3 -m wakestream_training.evaluation", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", required=True)
+    run_parser = commands.add_parser("run", help="score a corpus split with a detector command")
+    run_parser.add_argument("--corpus", required=True)
+    run_parser.add_argument("--split", default="test", choices=("train", "val", "test"))
+    run_parser.add_argument("--detector", required=True, help="command line; WAV paths are appended")
+    run_parser.add_argument("--out", required=True)
+    run_parser.add_argument("--name", help="label for plots (default: the command)")
+    run_parser.add_argument("--refractory", type=float, default=DEFAULT_REFRACTORY_S,
+                            help="seconds after a detection in which no other counts (the service's setting)")
+    run_parser.add_argument("--kinds", help="comma-separated manifest kinds to use (default: all)")
+    run_parser.add_argument("--batch-size", type=int, default=200, help="files per detector invocation")
+    run_parser.add_argument("--reuse-scores", action="store_true", help="recompute metrics from --out/scores.jsonl")
+    run_parser.set_defaults(action=run)
+    compare_parser = commands.add_parser("compare", help="draw several report.json files on one DET plot")
+    compare_parser.add_argument("reports", nargs="+")
+    compare_parser.add_argument("--out", required=True)
+    compare_parser.set_defaults(action=compare)
+    args = parser.parse_args(argv)
+    args.action(args)
+
+
+if __name__ == "__main__":
+    main()
