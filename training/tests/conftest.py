@@ -1,0 +1,21 @@
+"""Shared fixtures of the toolkit's tests: one tiny corpus built by the real command."""
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+TRAINING = pathlib.Path(__file__).resolve().parents[1]
+
+
+def build_corpus(out, *extra):
+    command = [sys.executable, "-m", "wakestream_training.corpus", "wakeword", "--phrase", "hey jarvis",
+               "--hours", "0.01", "--rooms", "1", "--babble-clips", "2", "--seed", "7", "--out", str(out), *extra]
+    return subprocess.run(command, cwd=TRAINING, capture_output=True, text=True, check=True)
+
+
+@pytest.fixture(scope="session")
+def tiny_corpus(tmp_path_factory):
+    out = tmp_path_factory.mktemp("corpus") / "wakeword"
+    build_corpus(out)
+    return out

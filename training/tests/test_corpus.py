@@ -1,0 +1,51 @@
+import json
+
+import numpy as np
+import pytest
+
+from conftest import build_corpus
+from wakestream_training.audio import read_wav
+from wakestream_training.corpus import Corpus
+from wakestream_training.text.general import contains_phrase
+
+
+def test_tiny_corpus_has_every_kind_and_consistent_manifests(tiny_corpus):
+    corpus = Corpus(tiny_corpus)
+    kinds = {e["kind"] for split in ("train", "val", "test") for e in corpus.entries(split)}
+    assert kinds == {"positive", "confusable", "partial", "request", "general", "long_negative"}
+    for split in ("train", "val", "test"):
+        for entry in corpus.entries(split):
+            samples = read_wav(corpus.path(entry))
+            assert samples.size / 16000 == pytest.approx(entry["duration"], abs=1e-4)
+            assert 0 <= entry["speech_start"] < entry["speech_end"] <= entry["duration"] + 1e-3
+            assert all(0 <= w[1] < w[2] <= entry["duration"] + 1e-3 for w in entry["words"])
+            if entry["label"] == 1:
+                assert contains_phrase(entry["text"], "hey jarvis")
+                keyword = entry["keyword"]
+                assert keyword is not None and 0 <= keyword["start"] < keyword["end"] <= entry["duration"]
+            else:
+                assert not contains_phrase(entry["text"], "hey jarvis")
+            if split != "train":
+                assert "room" in entry["augment"] and "noise" in entry["augment"]
+
+
+def test_corpus_splits_never_share_a_voice(tiny_corpus):
+    corpus = Corpus(tiny_corpus)
+    used = {split: {v for e in corpus.entries(split) for v in e["voices"]} for split in ("train", "val", "test")}
+    assert not used["train"] & used["val"] and not used["train"] & used["test"] and not used["val"] & used["test"]
+    declared = corpus.split_voices()
+    assert all(used[split] <= set(declared[split]) for split in used)
+
+
+def test_rerun_resumes_and_rebuilds_only_what_is_missing(tiny_corpus, tmp_path):
+    corpus = Corpus(tiny_corpus)
+    entry = corpus.entries("train", {"positive"})[0]
+    original = read_wav(corpus.path(entry))
+    corpus.path(entry).unlink()
+    before = {p: p.stat().st_mtime_ns for p in (tiny_corpus / "audio").rglob("*.wav")}
+    result = build_corpus(tiny_corpus)
+    after = {p: p.stat().st_mtime_ns for p in (tiny_corpus / "audio").rglob("*.wav")}
+    assert set(after) - set(before) == {corpus.path(entry)}
+    assert all(after[p] == before[p] for p in before)
+    assert np.array_equal(read_wav(corpus.path(entry)), original)  # same seed, same clip
+    assert json.loads(result.stdout)["missing"] == 0
