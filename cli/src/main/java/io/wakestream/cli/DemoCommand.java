@@ -40,7 +40,7 @@ public class DemoCommand implements Callable<Integer> {
             AtomicBoolean streaming = new AtomicBoolean(true);
             Thread producer = Thread.ofPlatform().name("demo-stream").start(() -> {
                 for (Sample sample : samples) {
-                    System.out.printf("stream  {\"stream_id\":\"%s\",\"file\":\"%s\",\"says\":\"%s\"}%n",
+                    System.out.printf("%-11s {\"stream_id\":\"%s\",\"file\":\"%s\",\"says\":\"%s\"}%n", "audio",
                             sample.streamId(), sample.file(), sample.text());
                     try {
                         streamer.stream(sample.streamId(), sample.audio(), 100, speed);
@@ -52,7 +52,7 @@ public class DemoCommand implements Callable<Integer> {
             });
             long quietSince = System.nanoTime();
             while (streaming.get() || System.nanoTime() - quietSince < settleSeconds * 1_000_000_000L) {
-                if (tail.poll(Duration.ofMillis(200), line -> System.out.println("event   " + line)) > 0) {
+                if (tail.poll(Duration.ofMillis(200), (topic, line) -> System.out.printf("%-11s %s%n", label(topic), line)) > 0) {
                     quietSince = System.nanoTime();
                 }
                 if (streaming.get()) {
@@ -62,6 +62,15 @@ public class DemoCommand implements Callable<Integer> {
             producer.join();
         }
         return 0;
+    }
+
+    /** "voice.detections.v1" is shown as "detection", a dead-letter topic as "dead-letter". */
+    private static String label(String topic) {
+        if (topic.endsWith("-dlt")) {
+            return "dead-letter";
+        }
+        String name = topic.replaceFirst("^voice\\.", "").replaceFirst("\\.v\\d+$", "");
+        return name.endsWith("s") ? name.substring(0, name.length() - 1) : name;
     }
 
     /** A bundled clip: listed in samples/index.txt as "stream-id|file|what it says". */

@@ -16,7 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -57,11 +57,11 @@ final class EventTail implements AutoCloseable {
         return PARSERS.containsKey(topic) || topic.endsWith("-dlt");
     }
 
-    /** Polls once, printing every record; returns how many were printed. */
-    int poll(Duration timeout, Consumer<String> printer) {
+    /** Polls once, handing every record's topic and JSON to the printer; returns how many were printed. */
+    int poll(Duration timeout, BiConsumer<String, String> printer) {
         int printed = 0;
         for (ConsumerRecord<String, byte[]> record : consumer.poll(timeout)) {
-            printer.accept(toJson(record));
+            printer.accept(record.topic(), toJson(record));
             printed++;
         }
         return printed;

@@ -1,6 +1,7 @@
 package io.wakestream.cli;
 
 import io.wakestream.wakeword.WakewordServiceApplication;
+import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -29,11 +30,19 @@ final class LocalCluster implements AutoCloseable {
             broker.kafkaPorts(port);
         }
         broker.brokerProperty("auto.create.topics.enable", "false");
-        broker.afterPropertiesSet();
+        PrintStream stdout = System.out;
+        // Kafka's storage formatter prints to standard output, which belongs to the commands' JSON lines.
+        System.setOut(System.err);
+        try {
+            broker.afterPropertiesSet();
+        } finally {
+            System.setOut(stdout);
+        }
         try {
             Map<String, Object> properties = new HashMap<>(serviceProperties);
             properties.put("spring.kafka.bootstrap-servers", broker.getBrokersAsString());
             properties.put("wakestream.topics.partitions", partitions);
+            properties.put("spring.main.banner-mode", "off");
             ConfigurableApplicationContext wakeword = new SpringApplicationBuilder(WakewordServiceApplication.class)
                     .properties(properties)
                     .run();

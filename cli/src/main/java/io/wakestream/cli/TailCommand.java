@@ -39,7 +39,7 @@ public class TailCommand implements Callable<Integer> {
             int printed = 0;
             long quietSince = System.nanoTime();
             while (maxEvents == 0 || printed < maxEvents) {
-                int got = tail.poll(Duration.ofMillis(200), line -> {
+                int got = tail.poll(Duration.ofMillis(200), (topic, line) -> {
                     System.out.println(line);
                     System.out.flush();
                 });

@@ -7,7 +7,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
-import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 
 /**
@@ -19,12 +18,12 @@ public final class EventTemplates {
     private EventTemplates() {
     }
 
-    public static KafkaTemplate<String, Object> create(Map<String, Object> producerProperties) {
+    /** The producer factory; register it as a bean so that its producer is closed with the context. */
+    public static DefaultKafkaProducerFactory<String, Object> producerFactory(Map<String, Object> producerProperties) {
         Map<Class<?>, Serializer<?>> byType = new LinkedHashMap<>();
         byType.put(byte[].class, new ByteArraySerializer());
         byType.put(MessageLite.class, new ProtobufSerializer<>());
-        DefaultKafkaProducerFactory<String, Object> factory = new DefaultKafkaProducerFactory<>(
+        return new DefaultKafkaProducerFactory<>(
                 producerProperties, new StringSerializer(), new DelegatingByTypeSerializer(byType, true));
-        return new KafkaTemplate<>(factory);
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
@@ -23,8 +24,13 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 public class KafkaConfiguration {
 
     @Bean
-    KafkaTemplate<String, Object> eventTemplate(KafkaProperties kafka) {
-        return EventTemplates.create(kafka.buildProducerProperties());
+    ProducerFactory<String, Object> eventProducerFactory(KafkaProperties kafka) {
+        return EventTemplates.producerFactory(kafka.buildProducerProperties());
+    }
+
+    @Bean
+    KafkaTemplate<String, Object> eventTemplate(ProducerFactory<String, Object> eventProducerFactory) {
+        return new KafkaTemplate<>(eventProducerFactory);
     }
 
     @Bean
