@@ -4,7 +4,8 @@ import sys
 
 import pytest
 
-from wakestream_training.evaluation import CommandDetector, DetectorError, __main__ as evaluation
+from wakestream_training.evaluation import CommandDetector, DetectorError, stream_from_result
+from wakestream_training.evaluation import __main__ as evaluation
 from wakestream_training.evaluation.template_detector import TemplateDetector
 
 from conftest import TRAINING
@@ -47,6 +48,18 @@ def test_template_detector_prefers_the_phrase_to_other_speech(tmp_path):
         audio.write_wav(tmp_path / f"{name}.wav", synthesizer.render(voice, text, Prosody()).samples)
     detector = TemplateDetector("hey jarvis")
     assert detector.detect(tmp_path / "wake.wav")["max_score"] > detector.detect(tmp_path / "other.wav")["max_score"]
+
+
+def test_long_audio_scores_as_pairs_as_plain_list_or_as_detections():
+    pairs = {"duration_ms": 3000, "max_score": 0.9, "detections": [], "scores": [[160, 0.9], [80, 0.2]]}
+    plain = {"duration_ms": 3000, "max_score": 0.9, "detections": [], "hop_ms": 80, "scores": [0.2, 0.9]}
+    detections = {"duration_ms": 3000, "max_score": 0.9, "scores": None,
+                  "detections": [{"keyword": "k", "score": 0.9, "start_ms": 0, "end_ms": 160}]}
+    for result in (pairs, plain):
+        stream = stream_from_result(result)
+        assert list(stream.times) == [0.08, 0.16] and list(stream.scores) == [0.2, 0.9] and stream.seconds == 3.0
+    stream = stream_from_result(detections)
+    assert list(stream.times) == [0.16] and list(stream.scores) == [0.9]
 
 
 def test_a_detector_that_skips_a_file_or_fails_is_reported(tmp_path):

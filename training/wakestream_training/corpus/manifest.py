@@ -7,7 +7,8 @@
 
 Manifest line fields:
     id, audio (path relative to the corpus), split, kind (positive | confusable | partial | request |
-    general | wake_request | long_negative), form, label (1 = contains the wake phrase), text,
+    general | wake_request | long_negative), form (positives: alone | request | filler | pause |
+    inner_pause; requests: their category, e.g. timer, weather), label (1 = contains the wake phrase), text,
     voices ([voice id]), prosody ({rate, pitch, pitch_shift_semitones}), duration (s),
     speech_start / speech_end (s: where the rendered speech lies in the clip),
     words / phonemes ([[label, start, end]] in the clip's time, after augmentation),

@@ -54,6 +54,8 @@ class TextPools:
         self.phrase = phrase
         sentences = [s for s in general.fortune_sentences() if not general.contains_phrase(s, phrase)]
         self.general = {split: [s for s in sentences if general.text_split(s) == split] for split, _ in SPLIT_SHARES}
+        self.request_category = {text: category for category, texts in requests.requests_by_category().items()
+                                 for text in texts}
         every_request = [r for r in requests.request_texts() if not general.contains_phrase(r, phrase)]
         self.requests = {split: [r for r in every_request if general.text_split(r) == split] for split, _ in SPLIT_SHARES}
         counts = collections.Counter(w for s in sentences for w in wake.phrase_words(s))
@@ -115,10 +117,12 @@ class Planner:
             parts = [self._pick(self.texts.partial, rng)]
         elif kind == "request":
             parts = [self._pick(self.texts.requests[split], rng)]
+            form = self.texts.request_category[parts[0]]
         elif kind == "general":
             parts = [self._pick(self.texts.general[split], rng)]
         elif kind == "wake_request":
-            form, parts = "request", [f"{self.phrase}, {self._pick(self.texts.requests[split], rng)}"]
+            request = self._pick(self.texts.requests[split], rng)
+            form, parts = self.texts.request_category[request], [f"{self.phrase}, {request}"]
             label = 1
         speech = [part if isinstance(part, float) else [voice.id, prosody, part] for part in parts]
         return Item(f"{kind}-{split}-{index:06d}", split, kind, label, speech, SPLIT_POLICY[split],

@@ -5,13 +5,14 @@ object per line on stdout, one per file, in any order:
 
     {"file": "<path as given>", "duration_ms": 4210, "max_score": 0.93,
      "detections": [{"keyword": "hey jarvis", "score": 0.93, "start_ms": 800, "end_ms": 1600}],
-     "hop_ms": 80, "scores": [0.01, 0.02, ...],      # optional: one score per hop
+     "scores": [[80, 0.01], [160, 0.02], ...],       # optional: [end_ms, score] per step
      "threshold": 0.5}                                # optional: the threshold detections used
 
-This is what `wakestream detect FILE...` prints; `hop_ms` + `scores` come with its `--scores`.
-Clips are judged by max_score. Long audio is judged by `scores` when present (score k at
-k * hop_ms), so every threshold can be swept; otherwise by `detections`, each standing at its
-end_ms with its score, which only says what happens at or above the detector's own threshold.
+This is what `wakestream detect FILE...` prints, `scores` with its `--scores`. `scores` may also
+be a plain list of numbers with "hop_ms" beside it (score k ends at (k + 1) * hop_ms).
+Clips are judged by max_score. Long audio is judged by `scores` when present, so every threshold
+can be swept; otherwise by `detections`, each standing at its end_ms with its score, which only
+says what happens at or above the detector's own threshold.
 """
 import json
 import pathlib
@@ -80,9 +81,14 @@ def _match(reported, expected):
 def stream_from_result(result):
     """A metrics.Stream from one long file's result: per-hop scores when given, else detections."""
     seconds = result["duration_ms"] / 1000.0
-    if result.get("scores") is not None and result.get("hop_ms"):
-        scores = np.asarray(result["scores"], dtype=np.float64)
-        return Stream(np.arange(scores.size) * result["hop_ms"] / 1000.0, scores, seconds)
+    scores = result.get("scores")
+    if scores is not None and (not scores or isinstance(scores[0], (list, tuple))):
+        pairs = np.asarray(scores, dtype=np.float64).reshape(-1, 2)
+        order = np.argsort(pairs[:, 0], kind="stable")
+        return Stream(pairs[order, 0] / 1000.0, pairs[order, 1], seconds)
+    if scores is not None and result.get("hop_ms"):
+        values = np.asarray(scores, dtype=np.float64)
+        return Stream((np.arange(values.size) + 1) * result["hop_ms"] / 1000.0, values, seconds)
     detections = sorted(result["detections"], key=lambda d: d["end_ms"])
     return Stream(np.asarray([d["end_ms"] / 1000.0 for d in detections]),
                   np.asarray([d["score"] for d in detections], dtype=np.float64), seconds)

@@ -84,7 +84,7 @@ class TemplateDetector:
                   "max_score": round(float(scores.max()), 4) if scores.size else 0.0,
                   "detections": detections, "threshold": self.threshold}
         if with_scores:
-            result.update({"hop_ms": HOP_FRAMES * 10, "scores": [round(float(s), 4) for s in scores]})
+            result["scores"] = [[int(round(t * 1000)), round(float(s), 4)] for t, s in zip(times, scores)]
         return result
 
 
