@@ -6,18 +6,15 @@ scores, a detection when it reaches the threshold, then nothing for `refractory_
 A keyword counts as detected if a smoothed score whose window ends between the keyword's start and
 one window length after its end reaches the threshold.
 
-An external detector is scored on the same audio with `external_scores`: a command that prints JSON
-lines {"endSample": ..., "score": ...} for a WAV file (the hook for the openWakeWord baseline via the
-Java CLI), e.g. --external "wakestream detect --model openwakeword --scores {wav}".
+An external detector is scored on the same audio with `external_scores`: a command speaking the
+toolkit's detector interchange (the hook for the openWakeWord baseline via the Java CLI), e.g.
+train.py --external "openwakeword=./wakestream detect --model openwakeword/hey_jarvis --scores".
 """
-import json
-import shlex
-import subprocess
-
 import numpy as np
 import torch
 
 from wakestream_training import frontend
+from wakestream_training.evaluation import CommandDetector, stream_from_result
 
 RATE = frontend.SAMPLE_RATE
 TARGET_FA_PER_HOUR = 0.5
@@ -43,13 +40,12 @@ def model_scores(model, features, config, batch=1024, device="cpu"):
     return ends, np.concatenate(scores) if scores else np.zeros(0, dtype=np.float32)
 
 
-def external_scores(command_template, wav_path):
-    """(end samples, scores) printed as JSON lines by an external detector command."""
-    command = [part.replace("{wav}", str(wav_path)) for part in shlex.split(command_template)]
-    lines = subprocess.run(command, check=True, capture_output=True, text=True).stdout.splitlines()
-    rows = [json.loads(line) for line in lines if line.strip().startswith("{")]
-    ends = np.array([row.get("endSample", row.get("end_sample")) for row in rows], dtype=np.int64)
-    return ends, np.array([row["score"] for row in rows], dtype=np.float32)
+def external_scores(command, wav_path):
+    """(end samples, scores) of an external detector command speaking the toolkit's interchange
+    (wakestream_training.evaluation.detector: one JSON line per WAV, per-hop `scores` as [end_ms, score])."""
+    result = CommandDetector(command).score([wav_path])[str(wav_path)]
+    stream = stream_from_result(result)
+    return np.round(np.asarray(stream.times) * RATE).astype(np.int64), np.asarray(stream.scores, dtype=np.float32)
 
 
 def smooth(scores, windows):

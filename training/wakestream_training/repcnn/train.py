@@ -100,7 +100,8 @@ def main():
     parser.add_argument("--refractory-seconds", type=float, default=1.0)
     parser.add_argument("--ablation", action="store_true", help="also train the single-branch model directly")
     parser.add_argument("--external", action="append", default=[], metavar="NAME=COMMAND",
-                        help="also score an external detector on the test streams ({wav} is replaced by the WAV path)")
+                        help="also score an external detector command (the toolkit's detector interchange, WAV path appended) "
+                             "on the test streams, e.g. 'openwakeword=./wakestream detect --model openwakeword/hey_jarvis --scores'")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     args = parser.parse_args()
@@ -144,7 +145,8 @@ def main():
         stream_dir = args.corpus / "streams" / "test"
         positive = evaluate.external_scores(command, stream_dir / "positives.wav")
         negative = evaluate.external_scores(command, stream_dir / "negatives.wav")
-        det = evaluate.StreamResult(positive, negative, test_intervals, test[3], detector).det()
+        # Its own scores as its pipeline thresholds them: no extra smoothing.
+        det = evaluate.StreamResult(positive, negative, test_intervals, test[3], {**detector, "smoothing_windows": 1}).det()
         curves[name] = det
         results[name] = {"system": name, "test_frr_at_0.5_fa_per_hour": evaluate.frr_at_fa(det)}
 
