@@ -110,7 +110,8 @@ class CorpusBuilder:
 
     def _write_manifests(self):
         entries = {}
-        for part in sorted((self.directory / "parts").glob("*.jsonl")):
+        # oldest run first, so a clip made again by a later run replaces the earlier line
+        for part in sorted((self.directory / "parts").glob("*.jsonl"), key=lambda p: p.stat().st_mtime):
             for line in part.read_text().splitlines():
                 try:
                     entry = json.loads(line)
