@@ -1,20 +1,18 @@
 package io.wakestream.cli;
 
 import io.wakestream.wakeword.WakewordServiceApplication;
-import java.io.PrintStream;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /** A single-node KRaft broker in this process plus the services, for a laptop. */
 final class LocalCluster implements AutoCloseable {
 
-    private final EmbeddedKafkaKraftBroker broker;
+    private final LocalKafkaBroker broker;
     private final ConfigurableApplicationContext wakeword;
 
-    private LocalCluster(EmbeddedKafkaKraftBroker broker, ConfigurableApplicationContext wakeword) {
+    private LocalCluster(LocalKafkaBroker broker, ConfigurableApplicationContext wakeword) {
         this.broker = broker;
         this.wakeword = wakeword;
     }
@@ -24,37 +22,29 @@ final class LocalCluster implements AutoCloseable {
      *
      * @param serviceProperties Spring properties passed to every service, e.g. the models directory
      */
-    static LocalCluster start(int port, int partitions, Map<String, Object> serviceProperties) {
-        EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions);
-        if (port > 0) {
-            broker.kafkaPorts(port);
-        }
-        broker.brokerProperty("auto.create.topics.enable", "false");
-        PrintStream stdout = System.out;
-        // Kafka's storage formatter prints to standard output, which belongs to the commands' JSON lines.
-        System.setOut(System.err);
-        try {
-            broker.afterPropertiesSet();
-        } finally {
-            System.setOut(stdout);
-        }
+    static LocalCluster start(int port, int partitions, Map<String, Object> serviceProperties) throws Exception {
+        LocalKafkaBroker broker = LocalKafkaBroker.start(port, partitions);
         try {
             Map<String, Object> properties = new HashMap<>(serviceProperties);
-            properties.put("spring.kafka.bootstrap-servers", broker.getBrokersAsString());
+            properties.put("spring.kafka.bootstrap-servers", broker.bootstrap());
             properties.put("wakestream.topics.partitions", partitions);
             properties.put("spring.main.banner-mode", "off");
+            // Command-line arguments outrank the service's application.yml; default properties would not.
+            String[] arguments = properties.entrySet().stream()
+                    .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                    .toArray(String[]::new);
             ConfigurableApplicationContext wakeword = new SpringApplicationBuilder(WakewordServiceApplication.class)
-                    .properties(properties)
-                    .run();
+                    .main(WakewordServiceApplication.class)
+                    .run(arguments);
             return new LocalCluster(broker, wakeword);
         } catch (RuntimeException e) {
-            broker.destroy();
+            broker.close();
             throw e;
         }
     }
 
     String bootstrap() {
-        return broker.getBrokersAsString();
+        return broker.bootstrap();
     }
 
     /** Where wakeword-service's HTTP endpoints (actuator) listen. */
@@ -65,6 +55,6 @@ final class LocalCluster implements AutoCloseable {
     @Override
     public void close() {
         wakeword.close();
-        broker.destroy();
+        broker.close();
     }
 }

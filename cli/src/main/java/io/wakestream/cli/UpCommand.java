@@ -13,7 +13,7 @@ public class UpCommand implements Callable<Integer> {
     ServiceOptions service;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         LocalCluster cluster = LocalCluster.start(service.port, service.partitions, service.properties());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

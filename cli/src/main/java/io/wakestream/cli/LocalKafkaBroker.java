@@ -1,0 +1,106 @@
+package io.wakestream.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import kafka.server.KafkaConfig;
+import kafka.server.KafkaRaftServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.MetadataVersion;
+
+/**
+ * A single-node Kafka broker in KRaft mode (combined broker and controller) running in this process,
+ * with its log in a temporary directory that is deleted on close. Unlike the test kit's broker it
+ * listens on the port asked for, so other processes can reach it at a well-known address.
+ */
+final class LocalKafkaBroker implements AutoCloseable {
+
+    private static final String CONTROLLER = "CONTROLLER";
+
+    private final KafkaRaftServer server;
+    private final Path logDir;
+    private final String bootstrap;
+
+    private LocalKafkaBroker(KafkaRaftServer server, Path logDir, String bootstrap) {
+        this.server = server;
+        this.logDir = logDir;
+        this.bootstrap = bootstrap;
+    }
+
+    /** Formats a fresh log directory and starts the broker on {@code port} (0: any free port). */
+    static LocalKafkaBroker start(int port, int defaultPartitions) throws Exception {
+        int brokerPort = port > 0 ? port : freePort();
+        int controllerPort = freePort();
+        Path logDir = Files.createTempDirectory("wakestream-kafka-");
+        Map<String, Object> config = Map.ofEntries(
+                Map.entry("process.roles", "broker,controller"),
+                Map.entry("node.id", "1"),
+                Map.entry("controller.quorum.voters", "1@localhost:" + controllerPort),
+                Map.entry("listeners", "PLAINTEXT://localhost:" + brokerPort + "," + CONTROLLER + "://localhost:"
+                        + controllerPort),
+                Map.entry("advertised.listeners", "PLAINTEXT://localhost:" + brokerPort),
+                Map.entry("controller.listener.names", CONTROLLER),
+                Map.entry("inter.broker.listener.name", "PLAINTEXT"),
+                Map.entry("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT," + CONTROLLER + ":PLAINTEXT"),
+                Map.entry("log.dirs", logDir.toString()),
+                Map.entry("num.partitions", Integer.toString(defaultPartitions)),
+                Map.entry("offsets.topic.replication.factor", "1"),
+                Map.entry("transaction.state.log.replication.factor", "1"),
+                Map.entry("transaction.state.log.min.isr", "1"),
+                Map.entry("share.coordinator.state.topic.replication.factor", "1"),
+                Map.entry("share.coordinator.state.topic.min.isr", "1"),
+                Map.entry("group.initial.rebalance.delay.ms", "0"));
+        new Formatter()
+                .setPrintStream(System.err)
+                .setNodeId(1)
+                .setClusterId(Uuid.randomUuid().toString())
+                .setDirectories(List.of(logDir.toString()))
+                .setMetadataLogDirectory(logDir.toString())
+                .setControllerListenerName(CONTROLLER)
+                .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
+                .run();
+        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
+        server.startup();
+        LocalKafkaBroker broker = new LocalKafkaBroker(server, logDir, "localhost:" + brokerPort);
+        broker.awaitReady();
+        return broker;
+    }
+
+    String bootstrap() {
+        return bootstrap;
+    }
+
+    private void awaitReady() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            admin.describeCluster().nodes().get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        server.shutdown();
+        server.awaitShutdown();
+        try (Stream<Path> files = Files.walk(logDir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + logDir, e);
+        }
+    }
+}
