@@ -1,10 +1,11 @@
 package io.wakestream.common.events;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.util.JsonFormat;
-import java.util.Map;
+import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -24,18 +25,16 @@ public final class EventJson {
     }
 
     public static String toJson(Message event) {
-        Message.Builder withoutAudio = event.toBuilder();
-        Map<FieldDescriptor, Object> fields = event.getAllFields();
-        fields.keySet().stream()
+        List<FieldDescriptor> audioFields = event.getDescriptorForType().getFields().stream()
                 .filter(field -> field.getType() == FieldDescriptor.Type.BYTES && !field.isRepeated())
-                .forEach(withoutAudio::clearField);
+                .toList();
+        Message.Builder withoutAudio = event.toBuilder();
+        audioFields.forEach(withoutAudio::clearField);
         try {
             ObjectNode json = (ObjectNode) MAPPER.readTree(PRINTER.print(withoutAudio));
-            for (FieldDescriptor field : event.getDescriptorForType().getFields()) {
-                if (field.getType() == FieldDescriptor.Type.BYTES && !field.isRepeated()) {
-                    json.remove(field.getName());
-                    json.put(field.getName() + "_bytes", ((com.google.protobuf.ByteString) event.getField(field)).size());
-                }
+            for (FieldDescriptor field : audioFields) {
+                json.remove(field.getName());
+                json.put(field.getName() + "_bytes", ((ByteString) event.getField(field)).size());
             }
             return MAPPER.writeValueAsString(json);
         } catch (InvalidProtocolBufferException e) {

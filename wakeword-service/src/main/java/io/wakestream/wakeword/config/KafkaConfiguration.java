@@ -1,5 +1,6 @@
 package io.wakestream.wakeword.config;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.wakestream.common.kafka.DeadLetterErrorHandlers;
 import io.wakestream.common.kafka.EventSerdes;
 import io.wakestream.common.kafka.EventTemplates;
@@ -14,7 +15,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
@@ -24,8 +28,11 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 public class KafkaConfiguration {
 
     @Bean
-    ProducerFactory<String, Object> eventProducerFactory(KafkaProperties kafka) {
-        return EventTemplates.producerFactory(kafka.buildProducerProperties());
+    ProducerFactory<String, Object> eventProducerFactory(KafkaProperties kafka, MeterRegistry meters) {
+        DefaultKafkaProducerFactory<String, Object> factory =
+                EventTemplates.producerFactory(kafka.buildProducerProperties());
+        factory.addListener(new MicrometerProducerListener<>(meters));
+        return factory;
     }
 
     @Bean
@@ -34,9 +41,13 @@ public class KafkaConfiguration {
     }
 
     @Bean
-    ConsumerFactory<String, AudioChunk> audioConsumerFactory(KafkaProperties kafka) {
-        return new DefaultKafkaConsumerFactory<>(kafka.buildConsumerProperties(), new StringDeserializer(),
+    ConsumerFactory<String, AudioChunk> audioConsumerFactory(KafkaProperties kafka, MeterRegistry meters) {
+        DefaultKafkaConsumerFactory<String, AudioChunk> factory = new DefaultKafkaConsumerFactory<>(
+                kafka.buildConsumerProperties(), new StringDeserializer(),
                 new ErrorHandlingDeserializer<>(EventSerdes.audioChunk()));
+        // Kafka client metrics, consumer lag among them, as Boot would add to a factory of its own.
+        factory.addListener(new MicrometerConsumerListener<>(meters));
+        return factory;
     }
 
     @Bean
