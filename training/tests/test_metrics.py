@@ -46,3 +46,10 @@ def test_default_thresholds_cover_every_score_and_one_above_the_top():
     points = metrics.det_curve([0.2, 0.6], {"general": [0.4]}, [])
     assert [p.threshold for p in points][:3] == [0.2, 0.4, 0.6]
     assert points[-1].frr == 1.0 and points[0].frr == 0.0
+
+
+def test_det_envelope_is_the_best_frr_at_or_below_each_false_accept_rate():
+    from wakestream_training.evaluation.report import det_envelope
+    curve = [{"fa_per_hour": 4.0, "frr": 0.1}, {"fa_per_hour": 1.75, "frr": 0.7}, {"fa_per_hour": 0.0, "frr": 0.83},
+             {"fa_per_hour": 0.0, "frr": 0.9}, {"fa_per_hour": 2.0, "frr": 0.75}]
+    assert det_envelope(curve) == ([0.0, 1.75, 2.0, 4.0], [0.83, 0.7, 0.7, 0.1])

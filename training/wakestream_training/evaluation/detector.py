@@ -20,6 +20,7 @@ import shlex
 import subprocess
 
 import numpy as np
+from tqdm import tqdm
 
 from .metrics import Stream
 
@@ -39,6 +40,7 @@ class CommandDetector:
         """{path (str): result dict} for every path, running the command once per batch."""
         paths = [str(p) for p in paths]
         results = {}
+        progress = tqdm(total=len(paths), unit="file", desc="scoring", leave=False)
         for start in range(0, len(paths), self.batch_size):
             batch = paths[start:start + self.batch_size]
             completed = subprocess.run(self.command + batch, capture_output=True, text=True, timeout=self.timeout_s)
@@ -46,6 +48,8 @@ class CommandDetector:
                 raise DetectorError(f"{shlex.join(self.command)} exited {completed.returncode}: "
                                     f"{completed.stderr.strip()[-2000:]}")
             results.update(parse_lines(completed.stdout, batch))
+            progress.update(len(batch))
+        progress.close()
         return results
 
 

@@ -23,6 +23,20 @@ def summary(curve, detector_threshold=None):
     return points
 
 
+def det_envelope(curve):
+    """(FA/h ascending, best FRR at that many false accepts or fewer): the curve as a step function."""
+    best = {}
+    for point in curve:
+        if point["fa_per_hour"] == point["fa_per_hour"]:  # NaN when there was no long audio
+            best[point["fa_per_hour"]] = min(best.get(point["fa_per_hour"], 1.0), point["frr"])
+    fa, frr, running = [], [], 1.0
+    for x in sorted(best):
+        running = min(running, best[x])
+        fa.append(x)
+        frr.append(running)
+    return fa, frr
+
+
 def write_report(directory, document):
     directory = pathlib.Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
@@ -36,9 +50,8 @@ def plot(documents, path):
     for document in documents:
         curve = document["curve"]
         label = document.get("name") or document["detector"]
-        finite = [p for p in curve if p["fa_per_hour"] == p["fa_per_hour"]]  # drop NaN (no long audio)
-        streams_axis.step([max(p["fa_per_hour"], 1e-2) for p in finite], [100 * p["frr"] for p in finite],
-                          where="post", label=label)
+        fa, frr = det_envelope(curve)
+        streams_axis.step([max(x, 1e-2) for x in fa], [100 * y for y in frr], where="post", label=label)
         hard = [p for p in curve if "confusable" in p["clip_accept"]]
         clips_axis.plot([100 * p["clip_accept"]["confusable"] for p in hard], [100 * p["frr"] for p in hard], label=label)
     streams_axis.set_xscale("log")

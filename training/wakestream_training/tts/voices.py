@@ -22,7 +22,7 @@ ESPEAK_ACCENTS = ("en", "en-us", "en-gb-scotland", "en-gb-x-gbclan", "en-gb-x-rp
 # flite voice -> recorded speaker. awb_time is a limited-domain voice that only speaks clock times.
 FLITE_SPEAKERS = {"kal": "kal", "kal16": "kal", "awb": "awb", "rms": "rms", "slt": "slt"}
 
-# festival voice -> (scheme function suffix, recorded speaker)
+# festival voice (its Scheme function is voice_<name>) -> recorded speaker
 FESTIVAL_SPEAKERS = {"kal_diphone": "kal", "ked_diphone": "ked", "cmu_us_slt_arctic_hts": "slt"}
 
 
