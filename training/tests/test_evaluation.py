@@ -6,6 +6,7 @@ import pytest
 
 from wakestream_training.evaluation import CommandDetector, DetectorError, stream_from_result
 from wakestream_training.evaluation import __main__ as evaluation
+from wakestream_training.corpus import Corpus
 from wakestream_training.evaluation.template_detector import TemplateDetector
 
 from conftest import TRAINING
@@ -33,9 +34,11 @@ def test_detections_only_output_is_accepted_and_flagged(tiny_corpus, tmp_path, m
     out = tmp_path / "detections"
     command = f"{sys.executable} -m wakestream_training.evaluation.template_detector --threshold 0.5"
     evaluation.main(["run", "--corpus", str(tiny_corpus), "--split", "val", "--detector", command,
-                     "--out", str(out), "--kinds", "positive,long_negative"])
+                     "--out", str(out), "--kinds", "positive,long_negative", "--streams-from", str(tiny_corpus)])
     report = json.loads((out / "report.json").read_text())
     assert report["long_audio_from"] == "detections" and "lower bound" in report["note"]
+    # the same corpus named twice: its streams count twice
+    assert report["long_negative_files"] == 2 * len(Corpus(tiny_corpus).entries("val", {"long_negative"}))
     assert report["operating_points"]["detector_threshold"]["threshold"] >= 0.5
 
 

@@ -5,7 +5,8 @@
     python3 -m wakestream_training.evaluation compare reports/eval/*/report.json --out reports/eval/det.png
 
 `run` scores every clip of the split with the detector command (see detector.py for the
-interchange), then writes report.json, det.png and scores.jsonl (the detector's raw lines, reused
+interchange), plus the long negative streams of --streams-from corpora (e.g. a `negatives`
+corpus, for more hours of false-accept audio), then writes report.json, det.png and scores.jsonl (the detector's raw lines, reused
 by --reuse-scores) into --out.
 """
 import argparse
@@ -18,15 +19,23 @@ from .detector import CommandDetector, stream_from_result
 from .metrics import DEFAULT_REFRACTORY_S, det_curve
 from .report import plot, summary, write_report
 
-POSITIVE_KINDS = {"positive"}
 STREAM_KINDS = {"long_negative"}
 
 
-def evaluate(corpus, split, results, refractory, kinds=None):
-    """(curve, counts) from detector results keyed by audio path (str)."""
+def selected_entries(corpus, split, kinds=None, stream_corpora=()):
+    """[(path, entry)]: the corpus's entries of the split, plus the long negative streams of the
+    same split in other corpora (a `negatives` corpus adds hours for false accepts per hour)."""
+    chosen = [(str(corpus.path(e)), e) for e in corpus.entries(split, kinds)]
+    for other in stream_corpora:
+        chosen += [(str(other.path(e)), e) for e in other.entries(split, STREAM_KINDS)]
+    return chosen
+
+
+def evaluate(entries, results, refractory):
+    """(curve, counts) from [(path, entry)] and detector results keyed by path."""
     positives, negatives, streams = [], {}, []
-    for entry in corpus.entries(split, kinds):
-        result = results[str(corpus.path(entry))]
+    for path, entry in entries:
+        result = results[path]
         if entry["kind"] in STREAM_KINDS:
             streams.append(stream_from_result(result))
         elif entry["label"] == 1:
@@ -42,7 +51,8 @@ def evaluate(corpus, split, results, refractory, kinds=None):
 def run(args):
     corpus = Corpus(args.corpus)
     kinds = set(args.kinds.split(",")) if args.kinds else None
-    paths = [str(corpus.path(e)) for e in corpus.entries(args.split, kinds)]
+    entries = selected_entries(corpus, args.split, kinds, [Corpus(d) for d in args.streams_from])
+    paths = [path for path, _ in entries]
     out = pathlib.Path(args.out)
     raw = out / "scores.jsonl"
     started = time.time()
@@ -53,11 +63,12 @@ def run(args):
         out.mkdir(parents=True, exist_ok=True)
         raw.write_text("".join(json.dumps({**r, "file": p}) + "\n" for p, r in results.items()))
     scoring_seconds = time.time() - started
-    curve, counts = evaluate(corpus, args.split, results, args.refractory, kinds)
+    curve, counts = evaluate(entries, results, args.refractory)
     thresholds = {r.get("threshold") for r in results.values()} - {None}
     mode = "scores" if any(r.get("scores") is not None for r in results.values()) else "detections"
     document = {
         "name": args.name or args.detector, "detector": args.detector, "corpus": str(corpus.directory),
+        "streams_from": [str(d) for d in args.streams_from],
         "split": args.split, "refractory_s": args.refractory, "long_audio_from": mode, **counts,
         "scoring_seconds": round(scoring_seconds, 1),
         "operating_points": summary(curve, min(thresholds) if thresholds else None),
@@ -90,6 +101,8 @@ def main(argv=None):
     run_parser.add_argument("--refractory", type=float, default=DEFAULT_REFRACTORY_S,
                             help="seconds after a detection in which no other counts (the service's setting)")
     run_parser.add_argument("--kinds", help="comma-separated manifest kinds to use (default: all)")
+    run_parser.add_argument("--streams-from", nargs="*", default=[], metavar="CORPUS",
+                            help="other corpora whose long negative streams of the split are added")
     run_parser.add_argument("--batch-size", type=int, default=200, help="files per detector invocation")
     run_parser.add_argument("--reuse-scores", action="store_true", help="recompute metrics from --out/scores.jsonl")
     run_parser.set_defaults(action=run)
