@@ -53,7 +53,7 @@ def quantise(samples):
 @dataclasses.dataclass(frozen=True)
 class Conditions:
     """Ranges of the random acoustic conditions of training windows."""
-    reverb_probability: float = 0.6
+    reverb_probability: float = 0.75
     noise_probability: float = 0.85
     snr_db: tuple = (-5.0, 30.0)
     peak: tuple = (0.03, 0.95)
@@ -88,10 +88,10 @@ def make_window(foreground, split, rng, conditions):
 @dataclasses.dataclass(frozen=True)
 class PoolSizes:
     """How many windows of each kind one training pool holds."""
-    per_positive: int = 3
-    per_confusable: int = 2
-    speech: int = 6000
-    background: int = 1000
+    per_positive: int = 4
+    per_confusable: int = 4
+    speech: int = 16000
+    background: int = 2000
 
 
 def training_pool(split, config, seed, sizes=PoolSizes(), conditions=Conditions()):

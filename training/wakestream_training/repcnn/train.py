@@ -11,6 +11,7 @@ evaluation.json, and samples/ (held-out-voice WAVs with their Python scores, for
 tests). Uses CUDA when available.
 """
 import argparse
+import dataclasses
 import json
 import pathlib
 import subprocess
@@ -64,7 +65,8 @@ def ensure_stream_features(directory, split_name, config, seed):
 
 
 def ensure_pool(directory, config, seed, sizes):
-    path = directory / f"pool-w{config.window_frames}-s{seed}-{sizes.speech}-{sizes.background}.npz"
+    path = directory / ("pool-w{}-s{}-{}.npz".format(config.window_frames, seed, "-".join(
+        str(v) for v in dataclasses.astuple(sizes))))
     if not path.exists():
         log("building training windows")
         features, labels = training_pool(CorpusSplit.load(directory, "train"), config, seed, sizes)
