@@ -1,0 +1,48 @@
+"""A corpus's noise bank, per split: simulated rooms (image-source RIRs) and babble speech from
+that split's voices; with the split's real recordings it makes the split's NoiseSources."""
+import functools
+import json
+import pathlib
+
+import numpy as np
+
+from .. import audio
+from ..augment import NoiseSources
+from ..augment.noise import real_recordings, recording_split
+from ..augment.rir import Room
+from ..tts import Prosody, Synthesizer
+from .plan import SPLIT_SHARES
+
+
+def bank_is_complete(folder, babble_count):
+    return (folder / "rirs.npy").exists() and len(list(folder.glob("babble-*.wav"))) >= babble_count
+
+
+def make_noise_bank(folder, split, voices, sentences, seed, room_count, babble_count):
+    """Write rooms.json + rirs.npy and babble-NN.wav (three sentences each) into folder."""
+    rng = np.random.default_rng([seed, [name for name, _ in SPLIT_SHARES].index(split)])
+    rooms = NoiseSources.generated_rooms(rng, room_count)
+    width = max(r.size for _, r in rooms)
+    stacked = np.zeros((len(rooms), width), dtype=np.float32)
+    for k, (_, response) in enumerate(rooms):
+        stacked[k, :response.size] = response
+    synthesizer = Synthesizer()
+    for k in range(babble_count):
+        voice = voices[int(rng.integers(len(voices)))]
+        text = " ".join(sentences[int(rng.integers(len(sentences)))] for _ in range(3))
+        audio.write_wav(folder / f"babble-{k:02d}.wav", synthesizer.render(voice, text, Prosody()).samples)
+    (folder / "rooms.json").write_text(json.dumps([room.to_json() for room, _ in rooms]))
+    np.save(folder / "rirs.npy", stacked)
+
+
+
+@functools.lru_cache(maxsize=None)
+def load_noise_sources(directory, split):
+    """One split's NoiseSources, loaded once per process."""
+    folder = pathlib.Path(directory) / "noise" / split
+    responses = np.load(folder / "rirs.npy")
+    rooms = [Room(tuple(r["size"]), tuple(r["source"]), tuple(r["microphone"]), r["rt60"])
+             for r in json.loads((folder / "rooms.json").read_text())]
+    recordings = {n: x for n, x in real_recordings().items() if recording_split(n) == split}
+    babble = [audio.read_wav(p) for p in sorted(folder.glob("babble-*.wav"))]
+    return NoiseSources(recordings, babble, [(r, np.trim_zeros(h, "b")) for r, h in zip(rooms, responses)])
