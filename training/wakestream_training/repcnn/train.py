@@ -110,7 +110,6 @@ def main():
     torch.set_num_threads(args.threads)
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    version = out.name
     config = RepCNNConfig()
     detector = detector_parameters(config, args.smoothing_windows, args.refractory_seconds)
 
@@ -121,7 +120,7 @@ def main():
     features, labels = ensure_pool(args.corpus, config, args.seed, sizes)
     log(f"{len(labels)} training windows, {int(labels.sum())} positive; device {args.device}")
 
-    results, curves, shipped = {}, {}, None
+    results, curves = {}, {}
     for branches in ["rep", "direct"] if args.ablation else ["rep"]:
         model, seconds = train(features, labels, config, branches, args.epochs, args.seed, args.device, log=log)
         folded = model.fold()
@@ -139,19 +138,25 @@ def main():
         curves[SYSTEM_NAMES[branches]] = test_det
         log(f"{branches}: {json.dumps(results[branches])}")
         if branches == "rep":
+            # The shipped model is complete before the ablation starts; later systems only add figures.
             shipped = (folded, threshold)
+            publish(out, args, config, detector, shipped, results, curves, corpus_info, test, len(labels))
+            write_samples(out, config)
 
-    test_intervals = test[1]
     for spec in args.external:
         name, command = spec.split("=", 1)
         stream_dir = args.corpus / "streams" / "test"
         positive = evaluate.external_scores(command, stream_dir / "positives.wav")
         negative = evaluate.external_scores(command, stream_dir / "negatives.wav")
         # Its own scores as its pipeline thresholds them: no extra smoothing.
-        det = evaluate.StreamResult(positive, negative, test_intervals, test[3], {**detector, "smoothing_windows": 1}).det()
+        det = evaluate.StreamResult(positive, negative, test[1], test[3], {**detector, "smoothing_windows": 1}).det()
         curves[name] = det
         results[name] = {"system": name, "test_frr_at_0.5_fa_per_hour": evaluate.frr_at_fa(det)}
+    publish(out, args, config, detector, shipped, results, curves, corpus_info, test, len(labels))
 
+
+def publish(out, args, config, detector, shipped, results, curves, corpus_info, test, windows):
+    """Write model.onnx, manifest.json, det.png and evaluation.json for the shipped model and the figures so far."""
     folded, threshold = shipped
     graph = export_onnx(folded, out / "model.onnx")
     costs = inference_costs(folded)
@@ -173,8 +178,9 @@ def main():
         "graph": structure,
         "figures": {"det": "det.png", "curves": "evaluation.json"},
     }
-    if "direct" in results:
-        evaluation["ablation_direct_test_frr_at_0.5_fa_per_hour"] = results["direct"]["test_frr_at_0.5_fa_per_hour"]["frr"]
+    for name, result in results.items():
+        if name != "rep":
+            evaluation[f"{name}_test_frr_at_0.5_fa_per_hour"] = result["test_frr_at_0.5_fa_per_hour"]["frr"]
     training = {
         "recipe": f"cd training && python3 -m wakestream_training.repcnn.train --out {args.out} --epochs {args.epochs} "
                   f"--seed {args.seed}{' --ablation' if args.ablation else ''} (commit {git_commit()})",
@@ -182,12 +188,11 @@ def main():
                  "train voices: " + " ".join(corpus_info["voices"]["train"]),
                  "validation voices (threshold): " + " ".join(corpus_info["voices"]["val"]),
                  "test voices (figures): " + " ".join(corpus_info["voices"]["test"])],
-        "notes": f"{len(labels)} training windows per epoch, {args.epochs} epochs; synthetic rooms (RT60 0.2-0.9 s) "
+        "notes": f"{windows} training windows per epoch, {args.epochs} epochs; synthetic rooms (RT60 0.2-0.9 s) "
                  f"and noises (white, pink, brown, hum, babble) at 5-20 dB SNR on the held-out streams",
     }
-    write_manifest(out / "manifest.json", build_manifest(version, out / "model.onnx", config, detector,
+    write_manifest(out / "manifest.json", build_manifest(out.name, out / "model.onnx", config, detector,
                                                          threshold, training, evaluation))
-    write_samples(out, config)
     log(f"wrote {out}: {json.dumps(evaluation)}")
 
 
