@@ -22,6 +22,14 @@ def test_confusables_are_near_but_never_the_phrase_or_a_homophone():
     assert any(t.endswith(" jarvis") for t in texts) and any(t.startswith("hey ") for t in texts)
 
 
+def test_words_cmudict_lacks_are_pronounced_by_flite_and_get_confusables():
+    assert "wakestream" not in cmudict.load()
+    phones = cmudict.pronounce("hey wakestream")
+    assert phones[:2] == ("HH", "EY") and {"W", "K", "S", "T", "R", "M"} <= set(phones)
+    found = wake.confusable_phrases("hey wakestream")
+    assert found and all(1 <= d <= 3 for d, _ in found)
+
+
 def test_partials_hold_part_of_the_phrase_but_never_all_of_it():
     partials = wake.partial_phrases("hey jarvis")
     assert "hey" in partials and "jarvis" in partials

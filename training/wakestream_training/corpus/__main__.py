@@ -21,7 +21,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(prog="python3 -m wakestream_training.corpus", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("type", choices=sorted(MIXES))
-    parser.add_argument("--phrase", default="hey jarvis", help="the wake phrase (words in CMUdict)")
+    parser.add_argument("--phrase", default="hey jarvis", help="the wake phrase")
     parser.add_argument("--hours", type=float, required=True, help="size knob: hours of audio to plan")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (this machine has 2 cores, shared)")

@@ -1,7 +1,12 @@
-"""CMUdict pronunciations (pocketsphinx-en-us's copy) and phoneme edit distance."""
+"""CMUdict pronunciations (pocketsphinx-en-us's copy) and phoneme edit distance.
+
+Words CMUdict lacks (a product name as a wake word) are pronounced by flite's letter-to-sound
+rules, whose phone set is CMUdict's in lower case with `ax` for the reduced vowel.
+"""
 import functools
 import pathlib
 import re
+import subprocess
 
 CMUDICT = pathlib.Path("/usr/share/pocketsphinx/model/en-us/cmudict-en-us.dict")
 
@@ -23,14 +28,18 @@ def load(path=CMUDICT):
 
 
 def pronounce(phrase, dictionary=None):
-    """The first pronunciation of each word, concatenated; KeyError names a word CMUdict lacks."""
+    """The first pronunciation of each word, concatenated (flite's for words CMUdict lacks)."""
     dictionary = dictionary or load()
     phones = []
     for word in re.findall(r"[a-z']+", phrase.lower()):
-        if word not in dictionary:
-            raise KeyError(f"'{word}' is not in CMUdict; pass its phonemes explicitly")
-        phones.extend(dictionary[word][0])
+        phones.extend(dictionary[word][0] if word in dictionary else flite_pronunciation(word))
     return tuple(phones)
+
+
+@functools.lru_cache(maxsize=256)
+def flite_pronunciation(word):
+    printed = subprocess.run(["flite", "-t", word, "none", "-ps"], capture_output=True, text=True, check=True).stdout
+    return tuple("AH" if p == "ax" else p.upper() for p in printed.split() if p != "pau")
 
 
 def edit_distance(a, b, limit=None):
