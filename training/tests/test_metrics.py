@@ -42,9 +42,13 @@ def test_operating_point_takes_lowest_frr_within_the_false_accept_budget():
     assert metrics.operating_point(curve[:2], 0.5) is None
 
 
-def test_default_thresholds_cover_every_score_and_one_above_the_top():
+def test_default_thresholds_cover_every_clip_score_the_top_stream_scores_and_one_above_the_top():
+    stream = metrics.Stream(np.arange(5000) * 0.08, np.linspace(0.0, 0.5, 5000), 400.0)
+    thresholds = metrics.thresholds_for([0.2, 0.6], {"general": [0.4]}, [stream], stream_values=100, grid=11)
+    assert {0.2, 0.4, 0.6} <= set(thresholds)
+    assert set(stream.scores[-100:]) <= set(thresholds) and stream.scores[-101] not in thresholds
+    assert thresholds[-1] > 0.6 and len(thresholds) <= 3 + 100 + 11 + 1
     points = metrics.det_curve([0.2, 0.6], {"general": [0.4]}, [])
-    assert [p.threshold for p in points][:3] == [0.2, 0.4, 0.6]
     assert points[-1].frr == 1.0 and points[0].frr == 0.0
 
 

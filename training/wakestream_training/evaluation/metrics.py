@@ -63,14 +63,18 @@ class DetPoint:
                 "clip_accept": {k: round(v, 6) for k, v in self.clip_accept.items()}}
 
 
-def thresholds_for(positive_scores, negative_clip_scores, streams, limit=400):
-    """Thresholds where some count changes (every distinct score), thinned to `limit` by quantiles."""
-    pools = [np.asarray(positive_scores, dtype=np.float64)]
-    pools += [np.asarray(v, dtype=np.float64) for v in negative_clip_scores.values()]
-    pools += [np.asarray(s.scores, dtype=np.float64) for s in streams]
-    values = np.unique(np.concatenate([p for p in pools if p.size] or [np.zeros(1)]))
-    if values.size > limit:
-        values = np.unique(np.quantile(values, np.linspace(0.0, 1.0, limit)))
+def thresholds_for(positive_scores, negative_clip_scores, streams, stream_values=2000, grid=101):
+    """Every clip score (each one moves FRR or a clip accept rate), the highest `stream_values`
+    distinct stream scores (where false accepts per hour are low, which is where detectors are
+    run), an even grid over the whole range, and one threshold above every score."""
+    clips = [np.asarray(positive_scores, dtype=np.float64)]
+    clips += [np.asarray(v, dtype=np.float64) for v in negative_clip_scores.values()]
+    stream_scores = np.unique(np.concatenate([np.asarray(s.scores, dtype=np.float64) for s in streams] or [[]]))
+    values = np.concatenate(clips + [stream_scores[-stream_values:]])
+    if values.size == 0:
+        values = np.zeros(1)
+    everything = np.concatenate([values, stream_scores])
+    values = np.unique(np.concatenate([values, np.linspace(everything.min(), everything.max(), grid)]))
     return np.concatenate([values, [np.nextafter(values[-1], np.inf)]])
 
 
