@@ -3,6 +3,8 @@ package io.wakestream.cli;
 import io.wakestream.common.audio.Mono16k;
 import java.io.File;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.common.KafkaException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -42,7 +44,11 @@ public class StreamCommand implements Callable<Integer> {
             int chunks = streamer.stream(streamId, samples, chunkMs, speed);
             System.err.printf("sent %d chunks (%.2f s of audio) for stream %s%n", chunks, samples.length / 16000.0,
                     streamId);
+            return 0;
+        } catch (ExecutionException | KafkaException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            System.err.println("streaming to " + kafka.bootstrap + " failed: " + cause.getMessage());
+            return 1;
         }
-        return 0;
     }
 }
