@@ -4,6 +4,7 @@ import io.wakestream.common.model.LoadedModel;
 import io.wakestream.common.model.ModelRepository;
 import io.wakestream.common.onnx.OnnxEngine;
 import io.wakestream.wakeword.core.openwakeword.OpenWakeWordDetector;
+import io.wakestream.wakeword.core.repcnn.RepCnnDetector;
 
 /** Opens the detector a wake-word model's manifest describes, chosen by its frontend type. */
 public final class Detectors {
@@ -22,8 +23,10 @@ public final class Detectors {
         String frontend = model.manifest().frontend() == null ? "" : model.manifest().frontend().type();
         return switch (frontend) {
             case OpenWakeWordDetector.FRONTEND_TYPE -> OpenWakeWordDetector.load(model, engine);
+            case RepCnnDetector.FRONTEND_TYPE -> RepCnnDetector.load(model, engine);
             default -> throw new IllegalArgumentException("model " + model.id() + " has frontend type '"
-                    + frontend + "'; no wake-word detector runs it (known: " + OpenWakeWordDetector.FRONTEND_TYPE + ")");
+                    + frontend + "'; no wake-word detector runs it (known: " + OpenWakeWordDetector.FRONTEND_TYPE
+                    + ", " + RepCnnDetector.FRONTEND_TYPE + ")");
         };
     }
 }
