@@ -119,23 +119,28 @@ def speech_stream(voices, sentences, seconds, rng, workdir):
 
 SIZES = {  # positives, confusables, seconds of plain speech
     "train": (2400, 2400, 3600),
-    "val": (300, 300, 1800),
+    "val": (300, 300, 10800),  # hours of negatives, so that a threshold at 0.5 false accepts per hour is measurable
     "test": (400, 400, 7200),
 }
 
 
-def build(out, scale=1.0, seed=20261128):
+def build(out, scale=1.0, seed=20261128, splits=tuple(SIZES)):
+    """Synthesise the given splits into out (each split from its own seed, so splits rebuild independently)."""
     out = pathlib.Path(out)
     out.mkdir(parents=True, exist_ok=True)
     voices = split_voices()
     sentences = fortune_sentences()
     random.Random(seed).shuffle(sentences)
     # Sentences are split too, so no text is shared between training and evaluation speech.
-    text_splits = {"train": sentences[: len(sentences) // 2], "val": sentences[len(sentences) // 2: len(sentences) * 3 // 4],
-                   "test": sentences[len(sentences) * 3 // 4:]}
-    summary = {"seed": seed, "voices": {s: [f"{e}:{n}" for e, n in v] for s, v in voices.items()}, "splits": {}}
+    half, three_quarters = len(sentences) // 2, len(sentences) * 3 // 4
+    text_splits = {"train": sentences[:half], "val": sentences[half:three_quarters], "test": sentences[three_quarters:]}
+    summary_path = out / "corpus.json"
+    summary = json.loads(summary_path.read_text()) if summary_path.exists() else {"splits": {}}
+    summary.update({"seed": seed, "voices": {s: [f"{e}:{n}" for e, n in v] for s, v in voices.items()}})
     with tempfile.TemporaryDirectory() as workdir:
         for index, (split, (positives, confusables, seconds)) in enumerate(SIZES.items()):
+            if split not in splits:
+                continue
             rng = random.Random(seed + index)
             positive, positive_offsets = clips(voices[split], POSITIVE_TEXTS, int(positives * scale), rng, workdir)
             confusable, confusable_offsets = clips(voices[split], CONFUSABLE_TEXTS, int(confusables * scale), rng, workdir)
@@ -144,7 +149,7 @@ def build(out, scale=1.0, seed=20261128):
                      confusable=confusable, confusable_offsets=confusable_offsets, speech=speech)
             summary["splits"][split] = {"positives": len(positive_offsets) - 1, "confusables": len(confusable_offsets) - 1,
                                         "speech_seconds": round(speech.size / frontend.SAMPLE_RATE, 1)}
-    (out / "corpus.json").write_text(json.dumps(summary, indent=2))
+    summary_path.write_text(json.dumps(summary, indent=2))
     return summary
 
 
@@ -152,7 +157,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", required=True)
     parser.add_argument("--scale", type=float, default=1.0, help="fraction of the default corpus size")
-    print(json.dumps(build(parser.parse_args().out, parser.parse_args().scale)))
+    parser.add_argument("--splits", nargs="+", default=list(SIZES), choices=list(SIZES), help="splits to (re)build")
+    args = parser.parse_args()
+    print(json.dumps(build(args.out, args.scale, splits=args.splits)))
 
 
 if __name__ == "__main__":
