@@ -1,3 +1,4 @@
+import numpy as np
 import pytest
 
 from wakestream_training.tts import Prosody, Synthesizer, Voice, available_voices
@@ -37,3 +38,14 @@ def test_rate_changes_duration(voice_id):
 def test_voice_id_round_trip():
     for voice in available_voices()[::50]:
         assert Voice.parse(voice.id) == voice
+
+
+@pytest.mark.parametrize("voice_id", ["espeak-ng:en-029+Alicia", "espeak-ng:en+klatt4", "festival:kal_diphone", "flite:slt"])
+def test_the_same_request_gives_the_same_audio_whatever_came_before(voice_id):
+    synthesizer = Synthesizer()
+    voice = Voice.parse(voice_id)
+    first = synthesizer.render(voice, "send a message to bob", Prosody(rate=1.1)).samples
+    synthesizer.render(Voice.parse("espeak-ng:en-us+f3"), "something else with hisses and buzzes", Prosody())
+    synthesizer.render(voice, "another sentence first", Prosody(rate=0.9))
+    again = synthesizer.render(voice, "send a message to bob", Prosody(rate=1.1)).samples
+    assert np.array_equal(first, again)

@@ -1,9 +1,16 @@
 """espeak-ng through its C library (libespeak-ng.so.1), which reports word and phoneme events.
 
 The command-line tool prints no timings, so the library is driven with ctypes in synchronous
-mode: samples and events arrive through one callback. One library instance per process.
+mode: samples and events arrive through one callback.
+
+The library keeps state from one utterance to the next (pitch flutter, echo, generator phase),
+so the same text comes out different after other texts. For clips that a seed reproduces, each
+utterance is synthesised in a child forked from a process that initialised the library and
+never spoke: every utterance starts from the same state.
 """
 import ctypes
+import os
+import pickle
 
 import numpy as np
 
@@ -58,7 +65,35 @@ class EspeakEngine:
         return 0
 
     def render(self, voice, text, rate=1.0, pitch=50):
-        """Speech for `text`; rate is a speed factor over espeak-ng's default 175 wpm, pitch 0..99."""
+        """Speech for `text`; rate is a speed factor over espeak-ng's default 175 wpm, pitch 0..99.
+        Synthesised in a forked child, so the result does not depend on earlier calls."""
+        read_end, write_end = os.pipe()
+        child = os.fork()
+        if child == 0:
+            os.close(read_end)
+            status = 0
+            try:
+                payload = pickle.dumps(self._synthesize(voice, text, rate, pitch))
+            except BaseException as error:  # report any failure to the parent, never unwind into its code
+                payload, status = pickle.dumps(error), 1
+            with os.fdopen(write_end, "wb") as out:
+                out.write(payload)
+            os._exit(status)
+        os.close(write_end)
+        with os.fdopen(read_end, "rb") as source:
+            payload = source.read()
+        _, status = os.waitpid(child, 0)
+        result = pickle.loads(payload)
+        if os.waitstatus_to_exitcode(status) != 0:
+            raise result
+        raw, events = result
+        encoded = text.encode("utf-8")
+        samples = audio.resample(raw, self.sample_rate)
+        words, phonemes = _timings(encoded, events, raw.size / self.sample_rate)
+        return Rendering(samples, words, phonemes)
+
+    def _synthesize(self, voice, text, rate, pitch):
+        """(int16-scaled float samples at the library's rate, events) for one utterance."""
         name = voice.name + (f"+{voice.variant}" if voice.variant else "")
         if self._lib.espeak_SetVoiceByName(name.encode()) != 0:
             raise ValueError(f"espeak-ng has no voice {name}")
@@ -69,9 +104,7 @@ class EspeakEngine:
         if self._lib.espeak_Synth(encoded, len(encoded) + 1, 0, _POS_CHARACTER, 0, _CHARS_UTF8, None, None) != 0:
             raise RuntimeError(f"espeak-ng failed on {text!r}")
         raw = np.concatenate(self._chunks).astype(np.float32) / 32768.0 if self._chunks else np.zeros(0, np.float32)
-        samples = audio.resample(raw, self.sample_rate)
-        words, phonemes = _timings(encoded, self._events, raw.size / self.sample_rate)
-        return Rendering(samples, words, phonemes)
+        return raw, self._events
 
 
 def _timings(encoded, events, total):
