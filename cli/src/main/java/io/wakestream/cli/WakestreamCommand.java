@@ -19,6 +19,7 @@ public class WakestreamCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new WakestreamCommand()).execute(args));
+        // @file arguments hold one argument a line (the launcher uses them for long file lists).
+        System.exit(new CommandLine(new WakestreamCommand()).setUseSimplifiedAtFiles(true).execute(args));
     }
 }
