@@ -76,6 +76,8 @@ public class DetectCommand implements Callable<Integer> {
         ObjectNode line = JSON.createObjectNode()
                 .put("file", file.toString())
                 .put("duration_ms", millis(result.samples()))
+                .put("model", result.model())
+                .put("threshold", result.threshold())
                 .put("max_score", result.maxScore());
         ArrayNode detections = line.putArray("detections");
         for (ClipResult.Firing firing : result.firings()) {

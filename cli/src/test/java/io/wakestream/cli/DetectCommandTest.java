@@ -47,6 +47,8 @@ class DetectCommandTest {
         assertThat(lines.get(2).get("detections")).isEmpty();
         assertThat(lines.get(2).get("max_score").asDouble()).isLessThan(0.5);
         assertThat(lines.get(0).get("duration_ms").asLong()).isBetween(4000L, 5000L);
+        assertThat(lines.get(0).get("model").asString()).isEqualTo("openwakeword/hey_jarvis/0.1");
+        assertThat(lines.get(0).get("threshold").asDouble()).isEqualTo(0.5);
     }
 
     @Test

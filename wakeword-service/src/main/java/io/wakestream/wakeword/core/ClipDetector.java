@@ -31,6 +31,6 @@ public final class ClipDetector {
             firing.ifPresent(f -> firings.add(new ClipResult.Firing(detector.keyword(), f.score(),
                     Math.max(0, f.endSample() - detector.windowSamples()), f.endSample())));
         }
-        return new ClipResult(samples.length, maxScore, firings, scores);
+        return new ClipResult(detector.modelId(), threshold, samples.length, maxScore, firings, scores);
     }
 }
