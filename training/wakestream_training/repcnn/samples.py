@@ -42,17 +42,21 @@ def load_onnx_as_torch(path, config=RepCNNConfig()):
 
 
 def synthesize_sample(parts, seed, workdir):
-    """int16 audio: the parts with pauses between them, in a room, with low background noise."""
+    """(int16 audio: the parts with pauses between them, in a room, with low background noise;
+    [start, end) sample interval of each part)."""
     rng = random.Random(seed)
     generator = np.random.default_rng(seed)
-    pieces = [np.zeros(int(0.6 * frontend.SAMPLE_RATE))]
+    pieces, intervals, position = [np.zeros(int(0.6 * frontend.SAMPLE_RATE))], [], int(0.6 * frontend.SAMPLE_RATE)
     for voice, text in parts:
         clip = corpus.trim_silence(corpus.synthesize(voice, text, rng, workdir))
-        pieces += [clip / np.abs(clip).max() * 0.5, np.zeros(int(1.4 * frontend.SAMPLE_RATE))]
+        pause = np.zeros(int(1.4 * frontend.SAMPLE_RATE))
+        pieces += [clip / np.abs(clip).max() * 0.5, pause]
+        intervals.append([position, position + clip.size])
+        position += clip.size + pause.size
     dry = np.concatenate(pieces)
     wet = augment.reverberate(dry, augment.room_impulse_response(generator, (0.2, 0.4)))
     noisy = augment.mix_at_snr(wet, augment.coloured_noise(dry.size, 1.0, generator), 25.0)
-    return np.clip(np.round(noisy * 32768), -32768, 32767).astype(np.int16)
+    return np.clip(np.round(noisy * 32768), -32768, 32767).astype(np.int16), intervals
 
 
 def write_samples(model_dir, config=RepCNNConfig(), seed=7):
@@ -63,11 +67,12 @@ def write_samples(model_dir, config=RepCNNConfig(), seed=7):
     expected = {}
     with tempfile.TemporaryDirectory() as workdir:
         for name, parts in (("hey-jarvis", POSITIVE_PARTS), ("negatives", NEGATIVE_PARTS)):
-            pcm = synthesize_sample(parts, seed, workdir)
+            pcm, intervals = synthesize_sample(parts, seed, workdir)
             frontend.write_wav_int16(out / f"{name}.wav", pcm)
             features = frontend.log_mel(frontend.int16_to_float(pcm), config.n_mels)
             ends, scores = evaluate.model_scores(folded, features, config)
-            expected[f"{name}.wav"] = {"end_samples": ends.tolist(), "scores": [round(float(s), 6) for s in scores]}
+            expected[f"{name}.wav"] = {"texts": [text for _, text in parts], "intervals": intervals,
+                                       "end_samples": ends.tolist(), "scores": [round(float(s), 6) for s in scores]}
     description = {"positive": "hey-jarvis.wav", "negative": "negatives.wav",
                    "voices": "test voices only (never in training or threshold selection)", "scores": expected}
     (out / "scores.json").write_text(json.dumps(description) + "\n")
