@@ -9,13 +9,10 @@ import io.wakestream.common.onnx.OnnxConfig;
 import io.wakestream.common.onnx.OnnxEngine;
 import io.wakestream.common.onnx.OnnxModel;
 import io.wakestream.common.onnx.OnnxProvider;
+import io.wakestream.wakeword.core.CpuCostReport;
 import io.wakestream.wakeword.core.DetectorStream;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.SplittableRandom;
 
 /**
  * Reports the CPU time the RepCNN detector spends per second of audio on one thread (ONNX Runtime
@@ -30,8 +27,6 @@ public final class RepCnnCpuBenchmark {
 
     private static final String MODEL = "wakeword-hey-jarvis";
     private static final int CHUNK = 1280;
-    private static final int RUNS = 5;
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private RepCnnCpuBenchmark() {
     }
@@ -39,57 +34,34 @@ public final class RepCnnCpuBenchmark {
     public static void main(String[] args) {
         Path modelsDirectory = Path.of(args.length > 0 ? args[0] : "models");
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
-        float[] audio = noise(seconds * LogMelFrontend.SAMPLE_RATE);
+        float[] audio = CpuCostReport.noise(seconds * LogMelFrontend.SAMPLE_RATE);
         LoadedModel model = new ModelRepository(modelsDirectory).loadLatest(MODEL);
         try (OnnxEngine engine = new OnnxEngine(new OnnxConfig(OnnxProvider.CPU, 1, 1, 0))) {
             RepCnnDetector detector = RepCnnDetector.load(model, engine);
             int windows = (int) ((LogMelFrontend.frameCount(audio.length) - detector.windowFrames()) / detector.hopFrames()) + 1;
             System.out.printf("RepCNN %s on %s, %d s of audio (%d windows) per run, best and median of %d runs%n",
-                    detector.modelId(), System.getProperty("os.arch"), seconds, windows, RUNS);
-            report("whole detector", seconds, () -> {
+                    detector.modelId(), System.getProperty("os.arch"), seconds, windows, CpuCostReport.RUNS);
+            CpuCostReport.report("whole detector", seconds, () -> {
                 DetectorStream stream = detector.openStream();
                 for (int offset = 0; offset < audio.length; offset += CHUNK) {
                     stream.accept(audio, offset, Math.min(CHUNK, audio.length - offset));
                 }
             });
             LogMelFrontend frontend = new LogMelFrontend(40);
-            report("  log-mel frontend", seconds, () -> {
+            CpuCostReport.report("  log-mel frontend", seconds, () -> {
                 LogMelStream stream = frontend.newStream();
                 stream.accept(audio, (frame, features) -> { });
             });
             OnnxModel graph = engine.load(model.id(), model.modelFile());
-            report("  model, batch 1", seconds, () -> repeat(graph, windows, 1, detector.windowFrames()));
-            report("  model, batch 64 (per stream)", seconds, () -> repeat(graph, windows / 64 + 1, 64, detector.windowFrames()));
+            CpuCostReport.report("  model, batch 1", seconds, () -> repeat(graph, windows, 1, detector.windowFrames()));
+            CpuCostReport.report("  model, batch 64 (per stream)", seconds, () -> repeat(graph, windows / 64 + 1, 64, detector.windowFrames()));
         }
     }
 
     private static void repeat(OnnxModel graph, int times, int batch, int frames) {
-        float[] input = noise(batch * frames * 40);
+        float[] input = CpuCostReport.noise(batch * frames * 40);
         for (int i = 0; i < times; i++) {
             graph.run(FloatTensor.of(input.clone(), batch, frames, 40));
         }
-    }
-
-    private static void report(String name, int audioSeconds, Runnable run) {
-        run.run();
-        long[] cpuNanos = new long[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long cpu = THREADS.getCurrentThreadCpuTime();
-            run.run();
-            cpuNanos[i] = THREADS.getCurrentThreadCpuTime() - cpu;
-        }
-        Arrays.sort(cpuNanos);
-        System.out.printf("%-32s CPU %7.3f ms per audio second (median %7.3f), real-time factor %.5f%n",
-                name, cpuNanos[0] / 1e6 / audioSeconds, cpuNanos[RUNS / 2] / 1e6 / audioSeconds,
-                cpuNanos[0] / 1e9 / audioSeconds);
-    }
-
-    private static float[] noise(int samples) {
-        SplittableRandom random = new SplittableRandom(7);
-        float[] noise = new float[samples];
-        for (int i = 0; i < samples; i++) {
-            noise[i] = (float) random.nextDouble(-0.1, 0.1);
-        }
-        return noise;
     }
 }
