@@ -53,9 +53,7 @@ public class DetectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        SessionSettings defaults = SessionSettings.defaults();
-        SessionSettings settings = new SessionSettings(threshold, defaults.smoothingScores(), defaults.refractory(),
-                defaults.endSilence(), defaults.maxSegment(), defaults.historyLength());
+        SessionSettings settings = SessionSettings.defaults().withThreshold(threshold);
         int failures = 0;
         try (OnnxEngine onnx = new OnnxEngine(OnnxConfig.defaults().withProvider(OnnxProvider.parse(provider)));
              Detector detector = Detectors.open(new ModelRepository(modelsDir), model, modelVersion, onnx)) {

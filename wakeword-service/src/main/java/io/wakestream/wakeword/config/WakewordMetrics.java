@@ -8,7 +8,9 @@ import io.wakestream.wakeword.core.ChunkOutcome;
 import io.wakestream.wakeword.core.ResetReason;
 import io.wakestream.wakeword.core.SegmentEndReason;
 import io.wakestream.wakeword.core.WakewordEngine;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** Every metric wakeword-service publishes, named and tagged in one place. */
@@ -17,6 +19,7 @@ public class WakewordMetrics implements DeadLetterListener {
 
     private final MeterRegistry registry;
     private final Timer chunkProcessing;
+    private final Map<ChunkOutcome, Counter> chunksByOutcome = new EnumMap<>(ChunkOutcome.class);
 
     public WakewordMetrics(MeterRegistry registry, WakewordEngine engine) {
         this.registry = registry;
@@ -25,6 +28,11 @@ public class WakewordMetrics implements DeadLetterListener {
                 .publishPercentileHistogram()
                 .register(registry);
         registry.gauge("wakestream.wakeword.streams.active", engine, WakewordEngine::activeStreams);
+        // Counted for every chunk: registered once rather than looked up on the hot path.
+        for (ChunkOutcome outcome : ChunkOutcome.values()) {
+            chunksByOutcome.put(outcome, Counter.builder("wakestream.wakeword.chunks")
+                    .description("Audio chunks by outcome").tag("outcome", tag(outcome.name())).register(registry));
+        }
     }
 
     public Timer chunkProcessing() {
@@ -32,7 +40,7 @@ public class WakewordMetrics implements DeadLetterListener {
     }
 
     public void chunk(ChunkOutcome outcome) {
-        counter("wakestream.wakeword.chunks", "Audio chunks by outcome", "outcome", tag(outcome.name()));
+        chunksByOutcome.get(outcome).increment();
     }
 
     public void reset(ResetReason reason) {

@@ -19,9 +19,7 @@ public final class ClipDetector {
     }
 
     public ClipResult detect(float[] samples) {
-        float threshold = settings.threshold() != null ? settings.threshold() : detector.threshold();
-        TriggerPolicy policy = new TriggerPolicy(threshold, SessionSettings.samples(settings.refractory()),
-                settings.smoothingScores());
+        TriggerPolicy policy = TriggerPolicy.of(detector, settings);
         List<DetectorScore> scores = detector.openStream().accept(samples, 0, samples.length);
         float maxScore = 0f;
         List<ClipResult.Firing> firings = new ArrayList<>();
@@ -31,6 +29,6 @@ public final class ClipDetector {
             firing.ifPresent(f -> firings.add(new ClipResult.Firing(detector.keyword(), f.score(),
                     Math.max(0, f.endSample() - detector.windowSamples()), f.endSample())));
         }
-        return new ClipResult(detector.modelId(), threshold, samples.length, maxScore, firings, scores);
+        return new ClipResult(detector.modelId(), policy.threshold(), samples.length, maxScore, firings, scores);
     }
 }

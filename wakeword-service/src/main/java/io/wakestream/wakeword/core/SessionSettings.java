@@ -22,6 +22,10 @@ public record SessionSettings(Float threshold, int smoothingScores, Duration ref
                 Duration.ofSeconds(4));
     }
 
+    public SessionSettings withThreshold(Float newThreshold) {
+        return new SessionSettings(newThreshold, smoothingScores, refractory, endSilence, maxSegment, historyLength);
+    }
+
     static long samples(Duration duration) {
         return duration.toMillis() * SAMPLE_RATE / 1000;
     }

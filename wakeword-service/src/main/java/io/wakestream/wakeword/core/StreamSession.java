@@ -25,9 +25,7 @@ final class StreamSession {
         this.detector = detector;
         this.settings = settings;
         this.detectorStream = detector.openStream();
-        float threshold = settings.threshold() != null ? settings.threshold() : detector.threshold();
-        this.policy = new TriggerPolicy(threshold, SessionSettings.samples(settings.refractory()),
-                settings.smoothingScores());
+        this.policy = TriggerPolicy.of(detector, settings);
         long historySamples = Math.max(SessionSettings.samples(settings.historyLength()), detector.windowSamples());
         this.history = new PcmHistory((int) historySamples, startSample);
         this.startSample = startSample;

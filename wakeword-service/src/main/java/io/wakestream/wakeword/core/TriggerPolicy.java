@@ -17,10 +17,20 @@ final class TriggerPolicy {
     private float recentSum;
     private long quietUntilSample = Long.MIN_VALUE;
 
-    TriggerPolicy(float threshold, long refractorySamples, int smoothingScores) {
+    private TriggerPolicy(float threshold, long refractorySamples, int smoothingScores) {
         this.threshold = threshold;
         this.refractorySamples = refractorySamples;
         this.smoothingScores = smoothingScores;
+    }
+
+    /** The policy the settings give for this detector: their threshold if set, else the model's. */
+    static TriggerPolicy of(Detector detector, SessionSettings settings) {
+        float threshold = settings.threshold() != null ? settings.threshold() : detector.threshold();
+        return new TriggerPolicy(threshold, SessionSettings.samples(settings.refractory()), settings.smoothingScores());
+    }
+
+    float threshold() {
+        return threshold;
     }
 
     /** The smoothed score if this score fires, empty otherwise. */
