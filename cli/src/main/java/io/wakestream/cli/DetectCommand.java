@@ -23,7 +23,8 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "detect", mixinStandardHelpOptions = true,
-        description = "Offline wake-word detection, no Kafka: one JSON line per WAV file on standard output.")
+        description = "Offline wake-word detection, no Kafka: one JSON line per WAV file on standard output, with "
+                + "the model's threshold, smoothing and refractory period as the service runs them.")
 public class DetectCommand implements Callable<Integer> {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -42,7 +43,9 @@ public class DetectCommand implements Callable<Integer> {
     @Option(names = "--threshold", description = "Override the model's threshold.")
     Float threshold;
 
-    @Option(names = "--scores", description = "Add every score as [end_ms, score] pairs.")
+    @Option(names = "--scores", description = "Add every hop's score as [end_ms, score] pairs. Scores (and max_score) "
+            + "are smoothed as the service smooths them, the mean over the model's smoothing windows: the numbers "
+            + "the threshold is compared with.")
     boolean scores;
 
     @Option(names = "--provider", defaultValue = "auto", description = "ONNX provider: cpu, cuda or auto.")

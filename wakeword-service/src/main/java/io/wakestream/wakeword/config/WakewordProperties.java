@@ -6,19 +6,22 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import java.time.Duration;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * wakeword-service settings, under {@code wakestream.wakeword}.
+ * wakeword-service settings, under {@code wakestream.wakeword}. Threshold, smoothing and refractory period
+ * are the model manifest's unless set here.
  *
  * @param model             the wake-word model's name in the models directory; its manifest says which
  *                          detector runs it
  * @param modelVersion      its version; empty takes the newest
- * @param threshold         overrides the model's threshold when set
- * @param smoothingScores   moving average over this many consecutive scores
- * @param refractory        no second detection this soon after one
+ * @param threshold         overrides the model's threshold when set (the smoothed score must reach it)
+ * @param smoothingScores   overrides the model's moving-average length over consecutive scores when set
+ * @param refractory        overrides the model's refractory period (no second detection this soon after
+ *                          one) when set
  * @param endSilence        trailing silence that ends the request
  * @param maxSegment        longest trigger + request segment
  * @param historyLength     audio kept per stream for trigger audio
@@ -32,8 +35,8 @@ public record WakewordProperties(
         @DefaultValue("openwakeword/hey_jarvis") @NotBlank String model,
         @DefaultValue("") String modelVersion,
         @DecimalMin("0.0") @DecimalMax("1.0") Float threshold,
-        @DefaultValue("1") @Positive int smoothingScores,
-        @DefaultValue("2s") Duration refractory,
+        @Positive Integer smoothingScores,
+        @DurationMin(nanos = 0) Duration refractory,
         @DefaultValue("800ms") Duration endSilence,
         @DefaultValue("10s") Duration maxSegment,
         @DefaultValue("4s") Duration historyLength,

@@ -2,11 +2,11 @@ package io.wakestream.wakeword.core;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Offline detection over a whole clip with the same detector and trigger policy the service runs
- * per stream, so {@code wakestream detect} reports what the service would emit for that audio.
+ * per stream, so {@code wakestream detect} reports what the service would emit for that audio, and
+ * the smoothed scores its threshold is compared with.
  */
 public final class ClipDetector {
 
@@ -20,15 +20,20 @@ public final class ClipDetector {
 
     public ClipResult detect(float[] samples) {
         TriggerPolicy policy = TriggerPolicy.of(detector, settings);
-        List<DetectorScore> scores = detector.openStream().accept(samples, 0, samples.length);
+        List<DetectorScore> raw = detector.openStream().accept(samples, 0, samples.length);
+        List<DetectorScore> smoothed = new ArrayList<>(raw.size());
         float maxScore = 0f;
         List<ClipResult.Firing> firings = new ArrayList<>();
-        for (DetectorScore score : scores) {
-            maxScore = Math.max(maxScore, score.score());
-            Optional<DetectorScore> firing = policy.offer(score);
-            firing.ifPresent(f -> firings.add(new ClipResult.Firing(detector.keyword(), f.score(),
-                    Math.max(0, f.endSample() - detector.windowSamples()), f.endSample())));
+        for (DetectorScore score : raw) {
+            TriggerPolicy.Step step = policy.offer(score);
+            DetectorScore reported = step.smoothed();
+            smoothed.add(reported);
+            maxScore = Math.max(maxScore, reported.score());
+            if (step.fires()) {
+                firings.add(new ClipResult.Firing(detector.keyword(), reported.score(),
+                        Math.max(0, reported.endSample() - detector.windowSamples()), reported.endSample()));
+            }
         }
-        return new ClipResult(detector.modelId(), policy.threshold(), samples.length, maxScore, firings, scores);
+        return new ClipResult(detector.modelId(), policy.settings(), samples.length, maxScore, firings, smoothed);
     }
 }

@@ -15,8 +15,11 @@ public interface Detector extends AutoCloseable {
     /** How many samples before a score's end sample the scored window starts. */
     int windowSamples();
 
-    /** The score at or above which the model counts as firing (from its manifest). */
-    float threshold();
+    /**
+     * The model's own trigger settings (threshold, smoothing, refractory period), from its manifest;
+     * {@link SessionSettings} may override each.
+     */
+    TriggerSettings triggerSettings();
 
     /** New per-stream state, starting from silence at sample 0. */
     DetectorStream openStream();

@@ -52,9 +52,9 @@ final class StreamSession {
         }
         for (DetectorScore score : detectorStream.accept(floats, 0, floats.length)) {
             DetectorScore absolute = new DetectorScore(startSample + score.endSample(), score.score());
-            Optional<DetectorScore> firing = policy.offer(absolute);
-            if (firing.isPresent()) {
-                events.addAll(fire(firing.get()));
+            TriggerPolicy.Step step = policy.offer(absolute);
+            if (step.fires()) {
+                events.addAll(fire(step.smoothed()));
             }
         }
         nextSample += samples.length;

@@ -1,50 +1,55 @@
 package io.wakestream.wakeword.core;
 
 import java.util.ArrayDeque;
-import java.util.Optional;
 
 /**
- * Turns a stream of model scores into firings: scores are smoothed by a moving average, a firing needs
- * the smoothed score at or above the threshold, and after a firing the policy stays quiet for the
- * refractory period so that one utterance yields one detection.
+ * Turns a stream of model scores into firings: each score is smoothed to the mean of the last
+ * {@code smoothingScores} scores (fewer at the stream's start), a firing needs the smoothed score at or
+ * above the threshold, and after a firing the policy stays quiet for the refractory period so that one
+ * utterance yields one detection. The service and {@link ClipDetector} both run it, so the scores
+ * {@code wakestream detect} reports are the ones the threshold is compared with.
  */
 final class TriggerPolicy {
 
-    private final float threshold;
+    private final TriggerSettings settings;
     private final long refractorySamples;
-    private final int smoothingScores;
     private final ArrayDeque<Float> recent = new ArrayDeque<>();
-    private float recentSum;
     private long quietUntilSample = Long.MIN_VALUE;
 
-    private TriggerPolicy(float threshold, long refractorySamples, int smoothingScores) {
-        this.threshold = threshold;
-        this.refractorySamples = refractorySamples;
-        this.smoothingScores = smoothingScores;
+    private TriggerPolicy(TriggerSettings settings) {
+        this.settings = settings;
+        this.refractorySamples = SessionSettings.samples(settings.refractory());
     }
 
-    /** The policy the settings give for this detector: their threshold if set, else the model's. */
+    /** The policy for this detector: the model's trigger settings, each overridden where the settings set it. */
     static TriggerPolicy of(Detector detector, SessionSettings settings) {
-        float threshold = settings.threshold() != null ? settings.threshold() : detector.threshold();
-        return new TriggerPolicy(threshold, SessionSettings.samples(settings.refractory()), settings.smoothingScores());
+        return new TriggerPolicy(detector.triggerSettings().overriddenBy(settings));
     }
 
-    float threshold() {
-        return threshold;
+    TriggerSettings settings() {
+        return settings;
     }
 
-    /** The smoothed score if this score fires, empty otherwise. */
-    Optional<DetectorScore> offer(DetectorScore score) {
+    /** Smooths the next score of the stream and says whether the smoothed score fires. */
+    Step offer(DetectorScore score) {
         recent.addLast(score.score());
-        recentSum += score.score();
-        if (recent.size() > smoothingScores) {
-            recentSum -= recent.removeFirst();
+        if (recent.size() > settings.smoothingScores()) {
+            recent.removeFirst();
         }
-        float smoothed = recentSum / recent.size();
-        if (smoothed < threshold || score.endSample() < quietUntilSample) {
-            return Optional.empty();
+        // Summed afresh in double, oldest first, so that the mean never drifts over a long stream.
+        double sum = 0;
+        for (float value : recent) {
+            sum += value;
         }
-        quietUntilSample = score.endSample() + refractorySamples;
-        return Optional.of(new DetectorScore(score.endSample(), smoothed));
+        DetectorScore smoothed = new DetectorScore(score.endSample(), (float) (sum / recent.size()));
+        boolean fires = smoothed.score() >= settings.threshold() && score.endSample() >= quietUntilSample;
+        if (fires) {
+            quietUntilSample = score.endSample() + refractorySamples;
+        }
+        return new Step(smoothed, fires);
+    }
+
+    /** A score after smoothing, and whether it fires. */
+    record Step(DetectorScore smoothed, boolean fires) {
     }
 }

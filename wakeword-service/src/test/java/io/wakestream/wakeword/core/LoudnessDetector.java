@@ -1,5 +1,6 @@
 package io.wakestream.wakeword.core;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -10,6 +11,18 @@ import java.util.List;
 final class LoudnessDetector implements Detector {
 
     static final int HOP = 1280;
+    /** Threshold 0.5, no smoothing, 2 s refractory period. */
+    static final TriggerSettings TRIGGER = new TriggerSettings(0.5f, 1, Duration.ofSeconds(2));
+
+    private final TriggerSettings trigger;
+
+    LoudnessDetector() {
+        this(TRIGGER);
+    }
+
+    LoudnessDetector(TriggerSettings trigger) {
+        this.trigger = trigger;
+    }
 
     @Override
     public String keyword() {
@@ -27,8 +40,8 @@ final class LoudnessDetector implements Detector {
     }
 
     @Override
-    public float threshold() {
-        return 0.5f;
+    public TriggerSettings triggerSettings() {
+        return trigger;
     }
 
     @Override

@@ -7,6 +7,8 @@ import io.wakestream.common.onnx.OnnxEngine;
 import io.wakestream.common.onnx.OnnxModel;
 import io.wakestream.wakeword.core.Detector;
 import io.wakestream.wakeword.core.DetectorStream;
+import io.wakestream.wakeword.core.TriggerSettings;
+import java.time.Duration;
 
 /**
  * openWakeWord's published streaming pipeline (melspectrogram.onnx, embedding_model.onnx and a
@@ -22,8 +24,10 @@ public final class OpenWakeWordDetector implements Detector {
     public static final String MELSPECTROGRAM_ROLE = "melspectrogram";
     /** The manifest's file role of the embedding graph. */
     public static final String EMBEDDING_ROLE = "embedding";
-    /** The manifest's threshold name. */
-    public static final String THRESHOLD = "detection";
+    /** Without manifest parameters saying otherwise, scores are not smoothed ... */
+    static final int DEFAULT_SMOOTHING_SCORES = 1;
+    /** ... and a firing is followed by 2 s without another (one utterance, one detection). */
+    static final Duration DEFAULT_REFRACTORY = Duration.ofSeconds(2);
 
     static final int SAMPLE_RATE = 16000;
     static final int FEATURE_FRAMES = 16;
@@ -33,7 +37,7 @@ public final class OpenWakeWordDetector implements Detector {
 
     private final String keyword;
     private final String modelId;
-    private final float threshold;
+    private final TriggerSettings triggerSettings;
     private final OpenWakeWordFeatures features;
     private final OnnxModel keywordModel;
     private final float[] initialEmbeddings;
@@ -41,7 +45,7 @@ public final class OpenWakeWordDetector implements Detector {
     private OpenWakeWordDetector(ModelManifest manifest, OpenWakeWordFeatures features, OnnxModel keywordModel) {
         this.keyword = manifest.keyword();
         this.modelId = manifest.id();
-        this.threshold = (float) manifest.threshold(THRESHOLD);
+        this.triggerSettings = TriggerSettings.fromManifest(manifest, DEFAULT_SMOOTHING_SCORES, DEFAULT_REFRACTORY);
         this.features = features;
         this.keywordModel = keywordModel;
         this.initialEmbeddings = features.noiseEmbeddings(NOISE_SAMPLES, NOISE_SEED, FEATURE_FRAMES);
@@ -83,9 +87,10 @@ public final class OpenWakeWordDetector implements Detector {
         return OpenWakeWordStream.WINDOW_SAMPLES;
     }
 
+    /** The manifest's threshold; its frontend's smoothing_windows and refractory_seconds if it has them, else 1 score and 2 s. */
     @Override
-    public float threshold() {
-        return threshold;
+    public TriggerSettings triggerSettings() {
+        return triggerSettings;
     }
 
     @Override

@@ -9,6 +9,7 @@ import io.wakestream.common.onnx.OnnxEngine;
 import io.wakestream.common.onnx.OnnxModel;
 import io.wakestream.wakeword.core.Detector;
 import io.wakestream.wakeword.core.DetectorStream;
+import io.wakestream.wakeword.core.TriggerSettings;
 
 import java.util.Arrays;
 
@@ -16,30 +17,30 @@ import java.util.Arrays;
  * The RepCNN wake-word detector (training/wakestream_training/repcnn): a folded single-branch CNN
  * scoring a window of {@code window_frames} log-mel frames every {@code hop_frames} frames. The
  * ONNX graph takes {@code [batch, window_frames, n_mels]}, so windows of many streams share one call
- * ({@link CombiningScorer}). Scores are raw window probabilities; smoothing, threshold and
- * refractory period are the engine's trigger policy.
+ * ({@link CombiningScorer}). Scores are raw window probabilities; the engine's
+ * trigger policy smooths and thresholds them with the manifest's {@code smoothing_windows},
+ * {@code refractory_seconds} and {@code thresholds.detection} ({@link #triggerSettings()}).
  */
 public final class RepCnnDetector implements Detector {
 
     /** The manifest's frontend type: ARCHITECTURE.md's log-mel frontend. */
     public static final String FRONTEND_TYPE = "logmel";
-    /** The manifest's threshold name. */
-    public static final String THRESHOLD = "detection";
     /** Upper bound of windows in one model call. */
     static final int MAX_BATCH_WINDOWS = 256;
 
     private final String keyword;
     private final String modelId;
-    private final float threshold;
+    private final TriggerSettings triggerSettings;
     private final int windowFrames;
     private final int hopFrames;
     private final LogMelFrontend frontend;
     private final CombiningScorer scorer;
 
-    RepCnnDetector(ModelManifest manifest, OnnxModel model, int nMels, int windowFrames, int hopFrames) {
+    RepCnnDetector(ModelManifest manifest, TriggerSettings triggerSettings, OnnxModel model, int nMels,
+                   int windowFrames, int hopFrames) {
         this.keyword = manifest.keyword();
         this.modelId = manifest.id();
-        this.threshold = (float) manifest.threshold(THRESHOLD);
+        this.triggerSettings = triggerSettings;
         this.windowFrames = windowFrames;
         this.hopFrames = hopFrames;
         this.frontend = new LogMelFrontend(nMels);
@@ -49,7 +50,8 @@ public final class RepCnnDetector implements Detector {
     /**
      * The detector of a verified RepCNN model, its graph loaded through {@code engine} under the model's id.
      *
-     * @throws ModelException if the manifest or the graph does not describe a RepCNN wake-word model
+     * @throws ModelException if the manifest or the graph does not describe a RepCNN wake-word model, or the
+     *                        manifest lacks a valid threshold, {@code smoothing_windows} or {@code refractory_seconds}
      */
     public static RepCnnDetector load(LoadedModel model, OnnxEngine engine) {
         ModelManifest manifest = model.manifest();
@@ -63,13 +65,14 @@ public final class RepCnnDetector implements Detector {
         int nMels = intParameter(model, spec, "n_mels");
         int windowFrames = intParameter(model, spec, "window_frames");
         int hopFrames = intParameter(model, spec, "hop_frames");
+        TriggerSettings triggerSettings = TriggerSettings.fromManifest(manifest);
         OnnxModel graph = engine.load(model.id(), model.modelFile());
         long[] input = graph.inputShape(graph.inputNames().getFirst());
         if (graph.inputNames().size() != 1 || input.length != 3 || input[1] != windowFrames || input[2] != nMels) {
             throw new ModelException("model " + model.id() + " graph takes " + graph.inputNames() + " " + Arrays.toString(input)
                     + ", but its manifest says windows of " + windowFrames + " x " + nMels);
         }
-        return new RepCnnDetector(manifest, graph, nMels, windowFrames, hopFrames);
+        return new RepCnnDetector(manifest, triggerSettings, graph, nMels, windowFrames, hopFrames);
     }
 
     @Override
@@ -88,8 +91,8 @@ public final class RepCnnDetector implements Detector {
     }
 
     @Override
-    public float threshold() {
-        return threshold;
+    public TriggerSettings triggerSettings() {
+        return triggerSettings;
     }
 
     @Override

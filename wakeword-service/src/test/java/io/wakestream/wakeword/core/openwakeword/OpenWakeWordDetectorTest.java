@@ -10,6 +10,7 @@ import io.wakestream.common.onnx.OnnxProvider;
 import io.wakestream.wakeword.core.Detector;
 import io.wakestream.wakeword.core.DetectorScore;
 import io.wakestream.wakeword.core.DetectorStream;
+import io.wakestream.wakeword.core.TriggerSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -65,7 +67,8 @@ class OpenWakeWordDetectorTest {
     void describesItselfFromTheManifest() {
         assertThat(heyJarvis.keyword()).isEqualTo("hey jarvis");
         assertThat(heyJarvis.modelId()).isEqualTo("openwakeword/hey_jarvis/0.1");
-        assertThat(heyJarvis.threshold()).isEqualTo(0.5f);
+        // The fetched manifest has no smoothing or refractory parameters: no smoothing, 2 s.
+        assertThat(heyJarvis.triggerSettings()).isEqualTo(new TriggerSettings(0.5f, 1, Duration.ofSeconds(2)));
         assertThat(heyJarvis.windowSamples()).isEqualTo(31840);
     }
 
@@ -76,7 +79,7 @@ class OpenWakeWordDetectorTest {
 
         DetectorScore peak = peak(score(heyJarvis.openStream(), audio, audio.length));
 
-        assertThat(peak.score()).as("peak score of %s", voice).isGreaterThanOrEqualTo(heyJarvis.threshold());
+        assertThat(peak.score()).as("peak score of %s", voice).isGreaterThanOrEqualTo(heyJarvis.triggerSettings().threshold());
         assertThat(peak.endSample()).as("peak after the leading silence").isGreaterThan(SpeechSynthesizer.PADDING_SAMPLES);
     }
 
@@ -87,7 +90,7 @@ class OpenWakeWordDetectorTest {
 
         DetectorScore peak = peak(score(heyJarvis.openStream(), audio, audio.length));
 
-        assertThat(peak.score()).as("peak score of %s", voice).isLessThan(heyJarvis.threshold());
+        assertThat(peak.score()).as("peak score of %s", voice).isLessThan(heyJarvis.triggerSettings().threshold());
     }
 
     @Test
@@ -98,7 +101,7 @@ class OpenWakeWordDetectorTest {
         for (int chunk : new int[] {1, 160, 1279, 1280, 1281, 4000}) {
             assertThat(score(heyJarvis.openStream(), audio, chunk)).as("chunks of %d samples", chunk).isEqualTo(whole);
         }
-        assertThat(peak(whole).score()).isGreaterThanOrEqualTo(heyJarvis.threshold());
+        assertThat(peak(whole).score()).isGreaterThanOrEqualTo(heyJarvis.triggerSettings().threshold());
     }
 
     @Test
@@ -158,10 +161,10 @@ class OpenWakeWordDetectorTest {
         Detector alexa = OpenWakeWordDetector.load(models.load(OpenWakeWordModels.ALEXA, OpenWakeWordModels.VERSION), engine);
         Detector mycroft = OpenWakeWordDetector.load(models.load(OpenWakeWordModels.HEY_MYCROFT, OpenWakeWordModels.VERSION), engine);
 
-        assertThat(peak(score(alexa.openStream(), alexaRequest, 4096)).score()).isGreaterThanOrEqualTo(alexa.threshold());
-        assertThat(peak(score(mycroft.openStream(), mycroftRequest, 4096)).score()).isGreaterThanOrEqualTo(mycroft.threshold());
-        assertThat(peak(score(heyJarvis.openStream(), alexaRequest, 4096)).score()).isLessThan(heyJarvis.threshold());
-        assertThat(peak(score(heyJarvis.openStream(), mycroftRequest, 4096)).score()).isLessThan(heyJarvis.threshold());
+        assertThat(peak(score(alexa.openStream(), alexaRequest, 4096)).score()).isGreaterThanOrEqualTo(alexa.triggerSettings().threshold());
+        assertThat(peak(score(mycroft.openStream(), mycroftRequest, 4096)).score()).isGreaterThanOrEqualTo(mycroft.triggerSettings().threshold());
+        assertThat(peak(score(heyJarvis.openStream(), alexaRequest, 4096)).score()).isLessThan(heyJarvis.triggerSettings().threshold());
+        assertThat(peak(score(heyJarvis.openStream(), mycroftRequest, 4096)).score()).isLessThan(heyJarvis.triggerSettings().threshold());
     }
 
     @Test

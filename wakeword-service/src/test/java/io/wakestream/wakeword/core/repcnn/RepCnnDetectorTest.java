@@ -1,13 +1,20 @@
 package io.wakestream.wakeword.core.repcnn;
 
 import io.wakestream.common.audio.WavReader;
+import io.wakestream.common.model.FrontendSpec;
 import io.wakestream.common.model.LoadedModel;
+import io.wakestream.common.model.ModelException;
+import io.wakestream.common.model.ModelManifest;
 import io.wakestream.common.model.ModelRepository;
 import io.wakestream.common.onnx.OnnxConfig;
 import io.wakestream.common.onnx.OnnxEngine;
 import io.wakestream.common.onnx.OnnxProvider;
+import io.wakestream.wakeword.core.ClipDetector;
+import io.wakestream.wakeword.core.ClipResult;
 import io.wakestream.wakeword.core.DetectorScore;
 import io.wakestream.wakeword.core.DetectorStream;
+import io.wakestream.wakeword.core.SessionSettings;
+import io.wakestream.wakeword.core.TriggerSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,20 +23,24 @@ import tools.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
  * The shipped RepCNN model (models/wakeword-hey-jarvis, newest version) on its sample audio: held-out
  * TTS voices saying "hey jarvis" three times, and held-out voices saying confusable phrases and plain
- * speech. samples/scores.json holds the keyword intervals and the scores the Python toolkit computes
+ * speech. samples/scores.json holds the keyword intervals and the raw scores the Python toolkit computes
  * from the same model.onnx.
  */
 class RepCnnDetectorTest {
@@ -69,6 +80,32 @@ class RepCnnDetectorTest {
         }
     }
 
+    @Test
+    void triggerSettingsAreTheManifests() {
+        var parameters = model.manifest().frontend().parameters();
+        TriggerSettings expected = new TriggerSettings((float) model.manifest().threshold("detection"),
+                ((Number) parameters.get("smoothing_windows")).intValue(),
+                Duration.ofNanos(Math.round(((Number) parameters.get("refractory_seconds")).doubleValue() * 1e9)));
+
+        assertThat(detector.triggerSettings()).isEqualTo(expected);
+    }
+
+    @Test
+    void refusesAManifestWithoutSmoothingOrRefractoryPeriod() {
+        for (String missing : List.of("smoothing_windows", "refractory_seconds")) {
+            ModelManifest manifest = model.manifest();
+            Map<String, Object> parameters = new HashMap<>(manifest.frontend().parameters());
+            parameters.remove(missing);
+            ModelManifest without = new ModelManifest(manifest.name(), manifest.version(), manifest.task(),
+                    manifest.keyword(), manifest.description(), manifest.files(),
+                    new FrontendSpec(manifest.frontend().type(), manifest.frontend().sampleRate(), parameters),
+                    manifest.thresholds(), manifest.training(), manifest.evaluation(), manifest.source());
+
+            assertThatThrownBy(() -> RepCnnDetector.load(new LoadedModel(without, model.directory()), engine))
+                    .isInstanceOf(ModelException.class).hasMessageContaining(missing);
+        }
+    }
+
     /**
      * The model's false-reject rate on held-out voices is far from zero (see the manifest), so the test
      * does not demand every keyword; it demands that the detector fires, at most once per keyword, and
@@ -76,7 +113,7 @@ class RepCnnDetectorTest {
      */
     @Test
     void firesOnHeldOutVoicesSayingHeyJarvisAndOnlyThere() throws IOException {
-        List<Long> fired = firings(scoreWhole(read("hey-jarvis.wav")));
+        List<Long> fired = firings(read("hey-jarvis.wav"));
         JsonNode intervals = samples.get("scores").get("hey-jarvis.wav").get("intervals");
         assertThat(fired).isNotEmpty().hasSizeLessThanOrEqualTo(intervals.size());
         for (long end : fired) {
@@ -90,7 +127,7 @@ class RepCnnDetectorTest {
 
     @Test
     void staysQuietOnConfusablesAndPlainSpeech() throws IOException {
-        assertThat(firings(scoreWhole(read("negatives.wav")))).isEmpty();
+        assertThat(firings(read("negatives.wav"))).isEmpty();
     }
 
     @Test
@@ -150,24 +187,10 @@ class RepCnnDetectorTest {
         return scores;
     }
 
-    /** End samples where the manifest's smoothing, threshold and refractory period make the detector fire. */
-    private static List<Long> firings(List<DetectorScore> scores) {
-        var parameters = model.manifest().frontend().parameters();
-        int smoothing = ((Number) parameters.get("smoothing_windows")).intValue();
-        long refractory = Math.round(((Number) parameters.get("refractory_seconds")).doubleValue() * 16000);
-        List<Long> fired = new ArrayList<>();
-        for (int i = 0; i < scores.size(); i++) {
-            double sum = 0;
-            int first = Math.max(0, i - smoothing + 1);
-            for (int j = first; j <= i; j++) {
-                sum += scores.get(j).score();
-            }
-            long end = scores.get(i).endSample();
-            if (sum / (i - first + 1) >= detector.threshold() && (fired.isEmpty() || end - fired.getLast() >= refractory)) {
-                fired.add(end);
-            }
-        }
-        return fired;
+    /** End samples where the service, with the manifest's threshold, smoothing and refractory period, fires. */
+    private static List<Long> firings(float[] audio) {
+        return new ClipDetector(detector, SessionSettings.defaults()).detect(audio).firings().stream()
+                .map(ClipResult.Firing::endSample).toList();
     }
 
     private static void assertScoresAlike(List<DetectorScore> actual, List<DetectorScore> expected) {

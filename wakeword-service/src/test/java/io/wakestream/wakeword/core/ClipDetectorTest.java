@@ -1,0 +1,56 @@
+package io.wakestream.wakeword.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** What {@code wakestream detect} reports: the smoothed scores the trigger policy thresholds. */
+class ClipDetectorTest {
+
+    /** Means are taken in double and rounded to float: equal to float precision. */
+    private static final Comparator<Float> CLOSE = (a, b) -> Math.abs(a - b) <= 1e-6f ? 0 : Float.compare(a, b);
+    private static final int HOP = LoudnessDetector.HOP;
+
+    @Test
+    void reportsTheSmoothedScoreOfEveryHopAndFiresOnIt() {
+        // Raw scores (the hop's peak): 0, 0.9, 0.9, 0.9, 0, 0, 0; smoothed over 3: 0, 0.45, 0.6, 0.9, 0.6, 0.3, 0.
+        float[] clip = new float[7 * HOP];
+        Arrays.fill(clip, HOP, 4 * HOP, 0.9f);
+        ClipDetector detector = new ClipDetector(new LoudnessDetector(new TriggerSettings(0.7f, 3, Duration.ofSeconds(2))),
+                SessionSettings.defaults());
+
+        ClipResult result = detector.detect(clip);
+
+        assertThat(result.scores()).extracting(DetectorScore::endSample)
+                .containsExactly(1L * HOP, 2L * HOP, 3L * HOP, 4L * HOP, 5L * HOP, 6L * HOP, 7L * HOP);
+        assertThat(result.scores()).extracting(DetectorScore::score)
+                .usingElementComparator(CLOSE).containsExactly(0f, 0.45f, 0.6f, 0.9f, 0.6f, 0.3f, 0f);
+        assertThat(result.maxScore()).isCloseTo(0.9f, within(1e-6f));
+        assertThat(result.threshold()).isEqualTo(0.7f);
+        // The raw score reached 0.7 at the second hop; the smoothed one, which the service thresholds, at the fourth.
+        assertThat(result.firings()).singleElement().satisfies(firing -> {
+            assertThat(firing.endSample()).isEqualTo(4L * HOP);
+            assertThat(firing.startSample()).isEqualTo(2L * HOP);
+            assertThat(firing.score()).isEqualTo(result.maxScore());
+        });
+    }
+
+    @Test
+    void settingsOverrideTheModelsTrigger() {
+        float[] clip = new float[7 * HOP];
+        Arrays.fill(clip, HOP, 4 * HOP, 0.9f);
+        LoudnessDetector loudness = new LoudnessDetector(new TriggerSettings(0.7f, 3, Duration.ofSeconds(2)));
+
+        ClipResult result = new ClipDetector(loudness, SessionSettings.defaults().withSmoothingScores(1)).detect(clip);
+
+        assertThat(result.trigger()).isEqualTo(new TriggerSettings(0.7f, 1, Duration.ofSeconds(2)));
+        assertThat(result.scores()).extracting(DetectorScore::score).usingElementComparator(CLOSE)
+                .containsExactly(0f, 0.9f, 0.9f, 0.9f, 0f, 0f, 0f);
+        assertThat(result.firings()).extracting(ClipResult.Firing::endSample).isEqualTo(List.of(2L * HOP));
+    }
+}
