@@ -17,7 +17,9 @@ import java.util.Arrays;
  * The RepCNN wake-word detector (training/wakestream_training/repcnn): a folded single-branch CNN
  * scoring a window of {@code window_frames} log-mel frames every {@code hop_frames} frames. The
  * ONNX graph takes {@code [batch, window_frames, n_mels]}, so windows of many streams share one call
- * ({@link CombiningScorer}). Scores are raw window probabilities; the engine's
+ * ({@link CombiningScorer}). A stream starts from silence: the window before the first frames is
+ * filled with the frontend's frame of all-zero audio, and the first score comes after
+ * {@code hop_frames} frames ({@link RepCnnStream}). Scores are raw window probabilities; the engine's
  * trigger policy smooths and thresholds them with the manifest's {@code smoothing_windows},
  * {@code refractory_seconds} and {@code thresholds.detection} ({@link #triggerSettings()}).
  */
@@ -34,6 +36,7 @@ public final class RepCnnDetector implements Detector {
     private final int windowFrames;
     private final int hopFrames;
     private final LogMelFrontend frontend;
+    private final float[] silenceFrame;
     private final CombiningScorer scorer;
 
     RepCnnDetector(ModelManifest manifest, TriggerSettings triggerSettings, OnnxModel model, int nMels,
@@ -44,6 +47,7 @@ public final class RepCnnDetector implements Detector {
         this.windowFrames = windowFrames;
         this.hopFrames = hopFrames;
         this.frontend = new LogMelFrontend(nMels);
+        this.silenceFrame = frontend.compute(new float[LogMelFrontend.FRAME_LENGTH])[0];
         this.scorer = new CombiningScorer(model, windowFrames, nMels, MAX_BATCH_WINDOWS);
     }
 
@@ -112,6 +116,11 @@ public final class RepCnnDetector implements Detector {
 
     int hopFrames() {
         return hopFrames;
+    }
+
+    /** The frontend's frame of all-zero audio: what a stream's window holds before its first frames. */
+    float[] silenceFrame() {
+        return silenceFrame.clone();
     }
 
     /** Model calls made so far, across all streams. */

@@ -10,9 +10,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One stream of the RepCNN detector: streaming log-mel frames into a window ring; every
- * {@code hopFrames} frames, once the window is full, the window is queued, and the windows that one
- * {@link #accept} call completes are scored together in one (possibly cross-stream) batched call.
+ * One stream of the RepCNN detector: streaming log-mel frames into a window ring that starts filled
+ * with silence frames; whenever the frames seen so far are a multiple of {@code hopFrames} (from the
+ * first hop on, so a clip shorter than the window is scored too), the last {@code windowFrames} frames
+ * are queued, and the windows that one {@link #accept} call completes are scored together in one
+ * (possibly cross-stream) batched call. The toolkit's training and evaluation cut windows the same way.
  */
 final class RepCnnStream implements DetectorStream {
 
@@ -27,7 +29,7 @@ final class RepCnnStream implements DetectorStream {
     RepCnnStream(RepCnnDetector detector, LogMelFrontend frontend) {
         this.detector = detector;
         this.frontend = frontend.newStream();
-        this.window = new FeatureWindow(detector.windowFrames(), frontend.nMels());
+        this.window = new FeatureWindow(detector.windowFrames(), detector.silenceFrame());
         this.windowValues = detector.windowFrames() * frontend.nMels();
         this.pending = new float[windowValues];
         this.pendingEnds = new long[1];
@@ -50,8 +52,7 @@ final class RepCnnStream implements DetectorStream {
 
     private void onFrame(long frameIndex, float[] features) {
         window.push(features);
-        long frames = frameIndex + 1;
-        if (frames < detector.windowFrames() || (frames - detector.windowFrames()) % detector.hopFrames() != 0) {
+        if ((frameIndex + 1) % detector.hopFrames() != 0) {
             return;
         }
         if (pendingCount == pendingEnds.length) {

@@ -3,13 +3,32 @@ package io.wakestream.wakeword.core.repcnn;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FeatureWindowTest {
 
+    private static final float[] SILENCE = {-7, -8};
+
+    @Test
+    void startsAsCopiesOfTheFillFrame() {
+        FeatureWindow window = new FeatureWindow(3, SILENCE);
+        float[] target = new float[6];
+        window.copyTo(target, 0);
+        assertThat(target).containsExactly(-7, -8, -7, -8, -7, -8);
+    }
+
+    @Test
+    void framesPushedBeforeTheWindowIsFullFollowTheFill() {
+        FeatureWindow window = new FeatureWindow(3, SILENCE);
+        window.push(new float[] {1, 10});
+        window.push(new float[] {2, 20});
+        float[] target = new float[6];
+        window.copyTo(target, 0);
+        assertThat(target).containsExactly(-7, -8, 1, 10, 2, 20);
+    }
+
     @Test
     void readsTheLastFramesOldestFirstAfterTheRingWraps() {
-        FeatureWindow window = new FeatureWindow(3, 2);
+        FeatureWindow window = new FeatureWindow(3, SILENCE);
         for (int frame = 0; frame < 5; frame++) {
             window.push(new float[] {frame, 10 * frame});
         }
@@ -19,10 +38,12 @@ class FeatureWindowTest {
     }
 
     @Test
-    void refusesToReadBeforeItIsFull() {
-        FeatureWindow window = new FeatureWindow(3, 1);
-        window.push(new float[] {1});
-        assertThat(window.full()).isFalse();
-        assertThatThrownBy(() -> window.copyTo(new float[3], 0)).isInstanceOf(IllegalStateException.class);
+    void keepsItsOwnCopyOfTheFillFrame() {
+        float[] fill = SILENCE.clone();
+        FeatureWindow window = new FeatureWindow(2, fill);
+        fill[0] = 99;
+        float[] target = new float[4];
+        window.copyTo(target, 0);
+        assertThat(target).containsExactly(-7, -8, -7, -8);
     }
 }
