@@ -29,8 +29,9 @@ public class DetectCommand implements Callable<Integer> {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    @Option(names = "--model", defaultValue = "openwakeword/hey_jarvis",
-            description = "Wake-word model name under the models directory (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--model", defaultValue = "wakeword-hey-jarvis",
+            description = "Wake-word model name under the models directory (default: ${DEFAULT-VALUE}; "
+                    + "openwakeword/hey_jarvis is the baseline).")
     String model;
 
     @Option(names = "--model-version", defaultValue = "", description = "Model version (default: the newest).")

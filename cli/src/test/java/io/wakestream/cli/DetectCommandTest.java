@@ -3,6 +3,8 @@ package io.wakestream.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wakestream.common.audio.WavWriter;
+import io.wakestream.common.model.LoadedModel;
+import io.wakestream.common.model.ModelRepository;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,26 +19,70 @@ import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code wakestream detect} on the bundled TTS samples with the openWakeWord baseline. */
+/**
+ * {@code wakestream detect} on the bundled TTS samples: the RepCNN model (newest version) by default, the
+ * openWakeWord baseline when named.
+ */
 class DetectCommandTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String MODELS = "../models";
 
     @TempDir
     Path dir;
 
     @Test
-    void findsHeyJarvisInRequestsAndNothingInOtherSpeech() throws Exception {
-        Path weather = copySample("hey-jarvis-weather.wav");
-        Path timer = copySample("hey-jarvis-timer.wav");
-        Path lights = copySample("kitchen-lights.wav");
+    void findsHeyJarvisInRequestsAndNothingInOtherSpeechWithTheRepCnnModelByDefault() throws Exception {
+        LoadedModel repCnn = new ModelRepository(Path.of(MODELS)).loadLatest("wakeword-hey-jarvis");
+        float threshold = (float) repCnn.manifest().threshold("detection");
 
-        List<JsonNode> lines = detect("--models-dir", "../models", weather.toString(), timer.toString(),
-                lights.toString());
+        List<JsonNode> lines = detect("--models-dir", MODELS, copySample("hey-jarvis-weather.wav"),
+                copySample("hey-jarvis-timer.wav"), copySample("kitchen-lights.wav"));
+
+        assertThat(lines).hasSize(3).allSatisfy(line -> {
+            assertThat(line.get("model").asString()).isEqualTo(repCnn.id());
+            assertThat(line.get("threshold").floatValue()).isEqualTo(threshold);
+        });
+        assertFindsHeyJarvisInRequestsOnly(lines, threshold);
+    }
+
+    @Test
+    void namingTheBaselineSelectsOpenWakeWord() throws Exception {
+        List<JsonNode> lines = detect("--models-dir", MODELS, "--model", "openwakeword/hey_jarvis",
+                copySample("hey-jarvis-weather.wav"), copySample("hey-jarvis-timer.wav"), copySample("kitchen-lights.wav"));
 
         assertThat(lines).hasSize(3);
+        assertThat(lines.get(0).get("model").asString()).isEqualTo("openwakeword/hey_jarvis/0.1");
+        assertThat(lines.get(0).get("threshold").floatValue()).isEqualTo(0.5f);
+        assertFindsHeyJarvisInRequestsOnly(lines, 0.5f);
+    }
+
+    /** The reported scores are the smoothed ones the threshold is compared with, one per hop from the first. */
+    @Test
+    void scoresAreTheSmoothedScoresItsDetectionsCameFrom() throws Exception {
+        JsonNode line = detect("--models-dir", MODELS, "--scores", copySample("hey-jarvis-weather.wav")).getFirst();
+
+        JsonNode scores = line.get("scores");
+        assertThat(scores.size()).isGreaterThan(10);
+        // The stream starts from silence, so the first score comes after the first hop, not after a whole window.
+        assertThat(scores.get(0).get(0).asLong()).isLessThan(200L);
+        double max = 0;
+        for (JsonNode score : scores) {
+            max = Math.max(max, score.get(1).asDouble());
+        }
+        assertThat(max).isEqualTo(line.get("max_score").asDouble());
+        JsonNode detection = line.get("detections").get(0);
+        assertThat(detection.get("score").asDouble()).isGreaterThanOrEqualTo(line.get("threshold").asDouble());
+        assertThat(scores).anySatisfy(score -> {
+            assertThat(score.get(0).asLong()).isEqualTo(detection.get("end_ms").asLong());
+            assertThat(score.get(1).asDouble()).isEqualTo(detection.get("score").asDouble());
+        });
+    }
+
+    private static void assertFindsHeyJarvisInRequestsOnly(List<JsonNode> lines, float threshold) {
         for (JsonNode positive : lines.subList(0, 2)) {
-            assertThat(positive.get("max_score").asDouble()).isGreaterThan(0.5);
+            assertThat(positive.get("max_score").floatValue()).as(positive.get("file").asString())
+                    .isGreaterThanOrEqualTo(threshold);
             assertThat(positive.get("detections")).hasSize(1);
             JsonNode detection = positive.get("detections").get(0);
             assertThat(detection.get("keyword").asString()).isEqualTo("hey jarvis");
@@ -45,10 +91,8 @@ class DetectCommandTest {
             assertThat(detection.get("start_ms").asLong()).isLessThan(detection.get("end_ms").asLong());
         }
         assertThat(lines.get(2).get("detections")).isEmpty();
-        assertThat(lines.get(2).get("max_score").asDouble()).isLessThan(0.5);
+        assertThat(lines.get(2).get("max_score").floatValue()).isLessThan(threshold);
         assertThat(lines.get(0).get("duration_ms").asLong()).isBetween(4000L, 5000L);
-        assertThat(lines.get(0).get("model").asString()).isEqualTo("openwakeword/hey_jarvis/0.1");
-        assertThat(lines.get(0).get("threshold").asDouble()).isEqualTo(0.5);
     }
 
     @Test
@@ -62,7 +106,7 @@ class DetectCommandTest {
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
         List<JsonNode> lines;
         try {
-            lines = detect("--models-dir", "../models", broken.toString(), silence.toString());
+            lines = detect("--models-dir", MODELS, broken.toString(), silence.toString());
         } finally {
             System.setErr(originalErr);
         }
@@ -84,11 +128,11 @@ class DetectCommandTest {
         return out.toString(StandardCharsets.UTF_8).lines().map(JSON::readTree).toList();
     }
 
-    private Path copySample(String name) throws IOException {
+    private String copySample(String name) throws IOException {
         try (InputStream in = getClass().getResourceAsStream("/samples/" + name)) {
             Path target = dir.resolve(name);
             Files.copy(in, target);
-            return target;
+            return target.toString();
         }
     }
 }

@@ -32,7 +32,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("wakestream.wakeword")
 public record WakewordProperties(
-        @DefaultValue("openwakeword/hey_jarvis") @NotBlank String model,
+        @DefaultValue("wakeword-hey-jarvis") @NotBlank String model,
         @DefaultValue("") String modelVersion,
         @DecimalMin("0.0") @DecimalMax("1.0") Float threshold,
         @Positive Integer smoothingScores,

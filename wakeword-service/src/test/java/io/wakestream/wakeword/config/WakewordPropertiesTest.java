@@ -11,7 +11,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 
-/** Binding of {@code wakestream.wakeword.*}: trigger settings are overrides only. */
+/** Binding of {@code wakestream.wakeword.*}: the model is RepCNN by default, trigger settings are overrides only. */
 class WakewordPropertiesTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
@@ -19,9 +19,10 @@ class WakewordPropertiesTest {
             .withUserConfiguration(Properties.class);
 
     @Test
-    void leavesTheTriggerToTheModel() {
+    void defaultsToTheRepCnnModelAndLeavesTheTriggerToIt() {
         context.run(started -> {
             WakewordProperties properties = started.getBean(WakewordProperties.class);
+            assertThat(properties.model()).isEqualTo("wakeword-hey-jarvis");
             SessionSettings settings = properties.sessionSettings();
             assertThat(settings.threshold()).isNull();
             assertThat(settings.smoothingScores()).isNull();
