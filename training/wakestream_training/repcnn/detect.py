@@ -1,11 +1,10 @@
 """Score WAV files with an exported RepCNN model, printing the toolkit's detector interchange.
 
-cd training && python3 -m wakestream_training.repcnn.detect --model-dir ../models/wakeword-hey-jarvis/1.0.0 [--scores] FILE.wav...
+cd training && python3 -m wakestream_training.repcnn.detect --model-dir ../models/wakeword-hey-jarvis/2.0.0 [--scores] FILE.wav...
 
 One JSON line per file (wakestream_training.evaluation.detector): duration, max smoothed score,
 detections (threshold, smoothing and refractory period from the manifest) and, with --scores, the
-smoothed score of every hop as [end_ms, score], so that the toolkit's harness can evaluate the model
-on its own corpus.
+smoothed score of every hop as [end_ms, score]: what `wakestream detect` prints for the same model.
 """
 import argparse
 import json
@@ -14,29 +13,27 @@ import pathlib
 import torch
 
 from wakestream_training import frontend
+from wakestream_training.evaluation.metrics import refractory_events
 
-from . import evaluate
-from .model import RepCNNConfig
-from .samples import load_onnx_as_torch
+from .samples import config_of, load_onnx_as_torch
+from .scoring import harness_result, raw_scores, smooth
 
 
 def detect(folded, config, manifest, path, with_scores):
     parameters = manifest["frontend"]["parameters"]
     threshold = manifest["thresholds"]["detection"]
     pcm = frontend.read_wav_int16(path)
-    features = frontend.log_mel(frontend.int16_to_float(pcm), config.n_mels)
-    ends, raw = evaluate.model_scores(folded, features, config)
-    smoothed = evaluate.smooth(raw, parameters["smoothing_windows"])
-    refractory = int(parameters["refractory_seconds"] * frontend.SAMPLE_RATE)
-    fired = evaluate.detections(ends, smoothed, threshold, refractory)
+    ends, raw = raw_scores(folded, frontend.log_mel(frontend.int16_to_float(pcm), config.n_mels), config)
+    smoothed = smooth(raw, parameters["smoothing_windows"])
+    result = harness_result(path, pcm.size, ends, smoothed)
     by_end = dict(zip(ends.tolist(), smoothed.tolist()))
-    result = {"file": str(path), "duration_ms": int(pcm.size * 1000 // frontend.SAMPLE_RATE),
-              "max_score": float(smoothed.max()) if smoothed.size else 0.0, "threshold": threshold,
-              "detections": [{"keyword": manifest["keyword"], "score": by_end[int(end)],
-                              "start_ms": int(max(0, end - parameters["window_samples"]) * 1000 // frontend.SAMPLE_RATE),
-                              "end_ms": int(end * 1000 // frontend.SAMPLE_RATE)} for end in fired]}
-    if with_scores:
-        result["scores"] = [[int(end) * 1000 / frontend.SAMPLE_RATE, round(float(s), 6)] for end, s in zip(ends, smoothed)]
+    fired = refractory_events(ends / frontend.SAMPLE_RATE, smoothed, threshold, parameters["refractory_seconds"])
+    result["threshold"] = threshold
+    result["detections"] = [{"keyword": manifest["keyword"], "score": by_end[int(round(t * frontend.SAMPLE_RATE))],
+                             "start_ms": int(max(0.0, t * 1000 - parameters["window_samples"] / 16)),
+                             "end_ms": int(t * 1000)} for t in fired]
+    if not with_scores:
+        del result["scores"]
     return result
 
 
@@ -47,8 +44,8 @@ def main():
     parser.add_argument("files", nargs="+")
     args = parser.parse_args()
     torch.set_num_threads(2)
-    config = RepCNNConfig()
     manifest = json.loads((args.model_dir / "manifest.json").read_text())
+    config = config_of(manifest)
     folded = load_onnx_as_torch(args.model_dir / "model.onnx", config)
     for path in args.files:
         print(json.dumps(detect(folded, config, manifest, path, args.scores)), flush=True)

@@ -1,4 +1,5 @@
 """manifest.json for a trained RepCNN, in the schema of io.wakestream.common.model.ModelManifest (snake_case)."""
+import dataclasses
 import hashlib
 import json
 import pathlib
@@ -44,6 +45,7 @@ def build_manifest(version, model_path, config, detector, threshold, training, e
                                     "f_min": frontend.F_MIN, "f_max": frontend.F_MAX,
                                     "log_floor": frontend.LOG_FLOOR, **detector}},
         "thresholds": {"detection": threshold},
+        "architecture": dataclasses.asdict(config),
         "training": training,
         "evaluation": evaluation,
         "source": {"origin": "training run: " + training["recipe"], "upstream": "wakestream"},

@@ -19,8 +19,8 @@ from .blocks import RepConv1d
 @dataclasses.dataclass(frozen=True)
 class RepCNNConfig:
     n_mels: int = 40
-    window_frames: int = 144          # 400 + 143 * 160 samples = 1.455 s of audio
-    hop_frames: int = 8               # evaluated every 80 ms
+    window_frames: int = 176          # 400 + 175 * 160 samples = 1.775 s: the slowest "hey jarvis" (1.46 s) fits
+    hop_frames: int = 16              # evaluated every 160 ms: a typical keyword is whole in 4 windows
     channels: int = 64
     stem_kernels: tuple = (5, 3, 1)
     stem_stride: int = 2

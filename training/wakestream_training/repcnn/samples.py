@@ -1,17 +1,19 @@
 """Sample audio shipped beside a model, with the scores the Python model gives it.
 
-The Java detector's tests read these: they check that the detector fires on the held-out-voice
-"hey jarvis" sample, stays quiet on the negative sample, and that its scores equal the Python scores
-on the same WAVs. The scores are computed from the exported model.onnx itself (its weights loaded back
-into the folded torch network), so the samples pin the shipped file, not a training checkpoint.
+The Java detector's tests read these: they check that the detector fires on the "hey jarvis" sample
+within its keywords, stays quiet on the negative sample, and that its scores equal the Python scores
+on the same WAVs. The clips come from the corpus's test split (voices, rooms and noises training never
+saw), picked by a fixed rule that does not look at scores: the first clips by id in the quieter rooms
+(RT60 up to 0.4 s, 15 dB SNR or more), one engine each, joined with pauses. The scores are computed from
+the exported model.onnx itself (its weights loaded back into the folded torch network), so the samples
+pin the shipped file, not a training checkpoint.
 
-cd training && python3 -m wakestream_training.repcnn.samples --model-dir ../models/wakeword-hey-jarvis/1.0.0
+cd training && python3 -m wakestream_training.repcnn.samples --model-dir ../models/wakeword-hey-jarvis/2.0.0 \\
+    --corpus data/wakeword-hey-jarvis
 """
 import argparse
 import json
 import pathlib
-import random
-import tempfile
 
 import numpy as np
 import onnx
@@ -19,17 +21,22 @@ import onnx.numpy_helper
 import torch
 
 from wakestream_training import frontend
+from wakestream_training.corpus import Corpus
 
-from . import augment, corpus, evaluate
 from .model import FoldedRepCNN, RepCNN, RepCNNConfig
+from .scoring import raw_scores
 
-POSITIVE_PARTS = (("flite", "slt"), "hey jarvis"), (("espeak-ng", "f1"), "hey jarvis"), (("espeak-ng", "m7"), "hey, jarvis!")
-NEGATIVE_PARTS = ((("flite", "slt"), "the weather is nice today, shall we go for a walk"),
-                  (("espeak-ng", "f2"), "hey travis"), (("espeak-ng", "m7"), "hey marvin, are you there"),
-                  (("espeak-ng", "klatt2"), "jarvis"), (("flite", "slt"), "hey, harvest the carrots"))
+PAUSE_SECONDS = 1.0
+POSITIVE_FORMS = ("alone", "request")
+NEGATIVE_KINDS = ("confusable", "partial", "general", "confusable", "partial")
 
 
-def load_onnx_as_torch(path, config=RepCNNConfig()):
+def config_of(manifest):
+    """The network's configuration as the manifest records it."""
+    return RepCNNConfig(**{k: tuple(v) if isinstance(v, list) else v for k, v in manifest["architecture"].items()})
+
+
+def load_onnx_as_torch(path, config):
     """The folded network with the weights of an exported model.onnx (initializers by parameter name)."""
     graph = onnx.load(str(path)).graph
     tensors = {init.name: torch.from_numpy(onnx.numpy_helper.to_array(init).copy()) for init in graph.initializer}
@@ -41,40 +48,61 @@ def load_onnx_as_torch(path, config=RepCNNConfig()):
     return folded.eval()
 
 
-def synthesize_sample(parts, seed, workdir):
-    """(int16 audio: the parts with pauses between them, in a room, with low background noise;
-    [start, end) sample interval of each part)."""
-    rng = random.Random(seed)
-    generator = np.random.default_rng(seed)
-    pieces, intervals, position = [np.zeros(int(0.6 * frontend.SAMPLE_RATE))], [], int(0.6 * frontend.SAMPLE_RATE)
-    for voice, text in parts:
-        clip = corpus.trim_silence(corpus.synthesize(voice, text, rng, workdir))
-        pause = np.zeros(int(1.4 * frontend.SAMPLE_RATE))
-        pieces += [clip / np.abs(clip).max() * 0.5, pause]
-        intervals.append([position, position + clip.size])
+def quiet(entry):
+    augment = entry["augment"]
+    room, noise = augment.get("room"), augment.get("noise")
+    return (room is None or room["rt60"] <= 0.4) and (noise is None or noise["snr_db"] >= 15.0)
+
+
+def pick(corpus, split="test"):
+    """(positive entries, negative entries) by the fixed rule in the module docstring."""
+    entries = [e for e in corpus.entries(split) if quiet(e)]
+    positives, engines = [], set()
+    for entry in entries:
+        engine = entry["voices"][0].split(":")[0]
+        if entry["kind"] == "positive" and entry["form"] in POSITIVE_FORMS and entry.get("keyword") and engine not in engines:
+            positives.append(entry)
+            engines.add(engine)
+    negatives = []
+    for kind in NEGATIVE_KINDS:
+        negatives.append(next(e for e in entries if e["kind"] == kind and e not in negatives))
+    return positives, negatives
+
+
+def join(corpus, entries):
+    """(int16 audio of the clips with pauses between them, [start, end) sample interval of each keyword)."""
+    pieces, intervals, position = [], [], 0
+    pause = np.zeros(int(PAUSE_SECONDS * frontend.SAMPLE_RATE), dtype=np.int16)
+    for entry in entries:
+        clip = np.round(corpus.audio(entry) * 32768.0).clip(-32768, 32767).astype(np.int16)
+        if entry.get("keyword"):
+            keyword = entry["keyword"]
+            intervals.append([position + int(keyword["start"] * frontend.SAMPLE_RATE),
+                              position + int(keyword["end"] * frontend.SAMPLE_RATE)])
+        pieces += [clip, pause]
         position += clip.size + pause.size
-    dry = np.concatenate(pieces)
-    wet = augment.reverberate(dry, augment.room_impulse_response(generator, (0.2, 0.4)))
-    noisy = augment.mix_at_snr(wet, augment.coloured_noise(dry.size, 1.0, generator), 25.0)
-    return np.clip(np.round(noisy * 32768), -32768, 32767).astype(np.int16), intervals
+    return np.concatenate(pieces), intervals
 
 
-def write_samples(model_dir, config=RepCNNConfig(), seed=7):
+def write_samples(model_dir, corpus_dir):
     model_dir = pathlib.Path(model_dir)
+    manifest = json.loads((model_dir / "manifest.json").read_text())
+    config = config_of(manifest)
     folded = load_onnx_as_torch(model_dir / "model.onnx", config)
+    corpus = Corpus(corpus_dir)
     out = model_dir / "samples"
     out.mkdir(exist_ok=True)
     expected = {}
-    with tempfile.TemporaryDirectory() as workdir:
-        for name, parts in (("hey-jarvis", POSITIVE_PARTS), ("negatives", NEGATIVE_PARTS)):
-            pcm, intervals = synthesize_sample(parts, seed, workdir)
-            frontend.write_wav_int16(out / f"{name}.wav", pcm)
-            features = frontend.log_mel(frontend.int16_to_float(pcm), config.n_mels)
-            ends, scores = evaluate.model_scores(folded, features, config)
-            expected[f"{name}.wav"] = {"texts": [text for _, text in parts], "intervals": intervals,
-                                       "end_samples": ends.tolist(), "scores": [round(float(s), 6) for s in scores]}
+    for name, entries in zip(("hey-jarvis", "negatives"), pick(corpus)):
+        pcm, intervals = join(corpus, entries)
+        frontend.write_wav_int16(out / f"{name}.wav", pcm)
+        ends, scores = raw_scores(folded, frontend.log_mel(frontend.int16_to_float(pcm), config.n_mels), config)
+        expected[f"{name}.wav"] = {"clips": [e["id"] for e in entries], "texts": [e["text"] for e in entries],
+                                   "intervals": intervals, "end_samples": ends.tolist(),
+                                   "scores": [round(float(s), 6) for s in scores]}
     description = {"positive": "hey-jarvis.wav", "negative": "negatives.wav",
-                   "voices": "test voices only (never in training or threshold selection)", "scores": expected}
+                   "voices": "test split of " + corpus.directory.name + " (never in training or threshold selection)",
+                   "score_kind": "raw window scores (before smoothing) at each window's end sample", "scores": expected}
     (out / "scores.json").write_text(json.dumps(description) + "\n")
     return description
 
@@ -82,8 +110,10 @@ def write_samples(model_dir, config=RepCNNConfig(), seed=7):
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--model-dir", required=True)
+    parser.add_argument("--corpus", required=True)
+    args = parser.parse_args()
     torch.set_num_threads(2)
-    description = write_samples(parser.parse_args().model_dir)
+    description = write_samples(args.model_dir, args.corpus)
     for name, values in description["scores"].items():
         print(name, "max score", max(values["scores"]))
 

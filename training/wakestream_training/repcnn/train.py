@@ -1,195 +1,205 @@
 """Rebuild the shipped RepCNN "hey jarvis" model end to end, and the paper's ablation beside it.
 
-cd training && python3 -m wakestream_training.repcnn.train --out ../models/wakeword-hey-jarvis/1.0.0
+cd training && /usr/bin/python3 -m wakestream_training.repcnn.train --out ../models/wakeword-hey-jarvis/2.0.0 --ablation
 
-Steps: synthesise the corpus if it is missing (speaker-disjoint train / validation / test voices);
-build the held-out streams (reverberation and noise on validation and test voices); build the pool of
-training windows; train the multi-branch RepCNN (and, with --ablation, the same inference architecture
-trained directly with one branch per block); fold; choose the threshold on validation voices at
-0.5 false accepts per hour; evaluate on test voices; export model.onnx, manifest.json, det.png and
-evaluation.json, and samples/ (held-out-voice WAVs with their Python scores, for the Java detector's
-tests). Uses CUDA when available.
+1. Corpora: the toolkit's `corpus wakeword --phrase "hey jarvis" --hours 10` and `corpus negatives
+   --hours 10` (seed 1) in training/data, built when missing: the audio the openWakeWord baseline is
+   evaluated on, with speaker-disjoint train / val / test voices.
+2. Training features: every train clip (positives with their keyword spans, confusables, partial
+   phrases, requests, general speech of both corpora) through the reference frontend, cached.
+3. Training: windows drawn afresh every epoch (repcnn.windows); the multi-branch RepCNN, and with
+   --ablation the same inference architecture trained directly with one branch per block.
+4. Folding; on validation voices (val clips and val long negative streams of both corpora), the
+   smoothing length and the threshold with the lowest FRR at <= 0.5 false accepts per hour.
+5. Figures on the test split, the same files the harness scores for any detector (refractory 2 s).
+6. model.onnx, manifest.json, evaluation.json, det.png (beside --baseline-report, a harness report.json
+   of the openWakeWord baseline), full harness reports in training/runs/, samples/ for the Java tests.
+Uses CUDA when available.
 """
 import argparse
-import dataclasses
 import json
 import pathlib
 import subprocess
+import sys
 import time
 
-import numpy as np
 import torch
 
-from wakestream_training import frontend
+from wakestream_training.evaluation.metrics import DEFAULT_REFRACTORY_S, operating_point
+from wakestream_training.evaluation.report import det_envelope, plot, summary
 
-from . import corpus as corpus_module
-from . import evaluate, streams
 from .costs import inference_costs
-from .data import CorpusSplit, PoolSizes, training_pool
 from .export import export_onnx, fan_out, op_counts
+from .features import cached_training_stream
 from .fit import train
+from .held_out import HeldOutSplit, point_at_threshold
 from .manifest import build_manifest, detector_parameters, write_manifest
 from .model import RepCNNConfig
 from .samples import write_samples
+from .windows import EpochSizes, WindowSampler
 
-DEFAULT_CORPUS = pathlib.Path(__file__).resolve().parents[2] / "data" / "repcnn-corpus"
+TRAINING = pathlib.Path(__file__).resolve().parents[2]
+DATA = TRAINING / "data"
+CORPORA = {"wakeword": ["wakeword", "--phrase", "hey jarvis", "--hours", "10"], "negatives": ["negatives", "--hours", "10"]}
 SYSTEM_NAMES = {"rep": "RepCNN (multi-branch, folded)", "direct": "single branch, trained directly"}
+TARGET_FA_PER_HOUR = 0.5
+SMOOTHING_CHOICES = (1, 2, 3)
 
 
 def log(message):
     print(time.strftime("%H:%M:%S"), message, flush=True)
 
 
-def ensure_corpus(directory, scale):
+def ensure_corpus(directory, arguments):
+    """Build the corpus with the toolkit's command unless it is complete (an interrupted build resumes)."""
     if not (directory / "corpus.json").exists():
-        log(f"synthesising corpus into {directory}")
-        corpus_module.build(directory, scale)
+        log(f"building corpus {directory}")
+        subprocess.run([sys.executable, "-m", "wakestream_training.corpus", *arguments, "--out", str(directory)],
+                       cwd=TRAINING, check=True)
     return json.loads((directory / "corpus.json").read_text())
 
 
-def ensure_stream_features(directory, split_name, config, seed):
-    """(positive features, keyword intervals, negative features, negative hours) of a held-out split, cached."""
-    stream_dir = directory / "streams" / split_name
-    if not (stream_dir / "positives.json").exists():
-        log(f"writing {split_name} evaluation streams")
-        streams.write_streams(stream_dir, CorpusSplit.load(directory, split_name), seed)
-    positives, intervals, negatives = streams.load_streams(stream_dir)
-    cached = {}
-    for name, pcm in (("positives", positives), ("negatives", negatives)):
-        path = stream_dir / f"{name}-logmel{config.n_mels}.npy"
-        if not path.exists():
-            np.save(path, streams.stream_features(pcm, config.n_mels))
-        cached[name] = np.load(path)
-    hours = negatives.size / frontend.SAMPLE_RATE / 3600.0
-    return cached["positives"], intervals, cached["negatives"], hours
+def choose_operating_point(val, scores):
+    """(smoothing windows, threshold, validation FRR): the lowest FRR at <= 0.5 FA/h on validation;
+    the threshold is the middle of the range that reaches it, away from both neighbouring scores."""
+    best = None
+    for windows in SMOOTHING_CHOICES:
+        curve = val.judge(scores, windows)[0]
+        point = operating_point(curve, TARGET_FA_PER_HOUR)
+        if point is None:
+            continue
+        equal = [p.threshold for p in curve if p.frr == point.frr and p.fa_per_hour <= TARGET_FA_PER_HOUR]
+        candidate = (point.frr, windows, (min(equal) + max(equal)) / 2)
+        if best is None or candidate[0] < best[0]:
+            best = candidate
+    frr, windows, threshold = best
+    return windows, threshold, frr
 
 
-def ensure_pool(directory, config, seed, sizes):
-    path = directory / ("pool-w{}-s{}-{}.npz".format(config.window_frames, seed, "-".join(
-        str(v) for v in dataclasses.astuple(sizes))))
-    if not path.exists():
-        log("building training windows")
-        features, labels = training_pool(CorpusSplit.load(directory, "train"), config, seed, sizes)
-        np.savez(path, features=features, labels=labels)
-    with np.load(path) as pool:
-        return pool["features"], pool["labels"]
-
-
-def score_split(folded, split, config, detector, device):
-    positive_features, intervals, negative_features, hours = split
-    positive = evaluate.model_scores(folded, positive_features, config, device=device)
-    negative = evaluate.model_scores(folded, negative_features, config, device=device)
-    return evaluate.StreamResult(positive, negative, intervals, hours, detector)
+def harness_document(name, split, curve, counts, threshold, extra):
+    """A report in the harness's report.json form, so `evaluation compare` draws it beside other detectors."""
+    return {"name": name, "detector": "wakestream_training.repcnn (in-process, Java streaming semantics)",
+            "corpus": str(split.entries[0][0]).split("/audio/")[0], "split": split.split,
+            "refractory_s": DEFAULT_REFRACTORY_S, "long_audio_from": "scores", **counts, **extra,
+            "operating_points": summary(curve, threshold), "curve": [p.to_json() for p in curve]}
 
 
 def git_commit():
     try:
         return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                              check=True, cwd=pathlib.Path(__file__).parent).stdout.strip()
+                              check=True, cwd=TRAINING).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", required=True, help="model version directory, e.g. ../models/wakeword-hey-jarvis/1.0.0")
-    parser.add_argument("--corpus", type=pathlib.Path, default=DEFAULT_CORPUS)
-    parser.add_argument("--corpus-scale", type=float, default=1.0, help="fraction of the default corpus size")
-    parser.add_argument("--pool-scale", type=float, default=1.0, help="fraction of the default speech and background windows")
-    parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--out", required=True, help="model version directory, e.g. ../models/wakeword-hey-jarvis/2.0.0")
+    parser.add_argument("--wakeword-corpus", type=pathlib.Path, default=DATA / "wakeword-hey-jarvis")
+    parser.add_argument("--negatives-corpus", type=pathlib.Path, default=DATA / "negatives-hey-jarvis")
+    parser.add_argument("--epochs", type=int, default=14)
+    parser.add_argument("--background-windows", type=int, default=EpochSizes.background,
+                        help="windows away from any keyword per epoch")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--smoothing-windows", type=int, default=3)
-    parser.add_argument("--refractory-seconds", type=float, default=1.0)
     parser.add_argument("--ablation", action="store_true", help="also train the single-branch model directly")
-    parser.add_argument("--external", action="append", default=[], metavar="NAME=COMMAND",
-                        help="also score an external detector command (the toolkit's detector interchange, WAV path appended) "
-                             "on the test streams, e.g. 'openwakeword=./wakestream detect --model openwakeword/hey_jarvis --scores'")
+    parser.add_argument("--baseline-report", type=pathlib.Path,
+                        help="the harness's report.json of the openWakeWord baseline on the same test split")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
+    started = time.monotonic()
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
+    runs = TRAINING / "runs" / out.name
     config = RepCNNConfig()
-    detector = detector_parameters(config, args.smoothing_windows, args.refractory_seconds)
 
-    corpus_info = ensure_corpus(args.corpus, args.corpus_scale)
-    val = ensure_stream_features(args.corpus, "val", config, seed=101)
-    test = ensure_stream_features(args.corpus, "test", config, seed=202)
-    sizes = PoolSizes(speech=int(PoolSizes.speech * args.pool_scale), background=int(PoolSizes.background * args.pool_scale))
-    features, labels = ensure_pool(args.corpus, config, args.seed, sizes)
-    log(f"{len(labels)} training windows, {int(labels.sum())} positive; device {args.device}")
+    corpus_info = {"wakeword": ensure_corpus(args.wakeword_corpus, CORPORA["wakeword"]),
+                   "negatives": ensure_corpus(args.negatives_corpus, CORPORA["negatives"])}
+    corpora = [args.wakeword_corpus, args.negatives_corpus]
+    stream = cached_training_stream(DATA / "repcnn-cache", corpora, config.n_mels, args.seed, log=log)
+    sampler = WindowSampler(stream, config.window_frames, sizes=EpochSizes(background=args.background_windows))
+    log(f"training stream: {stream.hours} h, {stream.clips} clips, {len(stream.keywords)} keywords "
+        f"({sampler.skipped_keywords} longer than the window); {sampler.epoch_size} windows per epoch")
+    val = HeldOutSplit(args.wakeword_corpus, [args.negatives_corpus], "val", config.n_mels, log=log)
+    test = HeldOutSplit(args.wakeword_corpus, [args.negatives_corpus], "test", config.n_mels, log=log)
 
-    results, curves = {}, {}
+    results, documents, shipped = {}, [], None
     for branches in ["rep", "direct"] if args.ablation else ["rep"]:
-        model, seconds = train(features, labels, config, branches, args.epochs, args.seed, args.device, log=log)
+        model, seconds = train(sampler, config, branches, args.epochs, args.seed, args.device, log=log)
         folded = model.fold()
-        threshold = evaluate.threshold_for_fa(score_split(folded, val, config, detector, args.device).det())
-        test_result = score_split(folded, test, config, detector, args.device)
-        test_det = test_result.det()
+        windows, threshold, val_frr = choose_operating_point(val, val.score(folded, config, args.device))
+        curve, counts, _ = test.judge(test.score(folded, config, args.device), windows)
+        at_threshold = point_at_threshold(curve, threshold)
+        best = operating_point(curve, TARGET_FA_PER_HOUR)
         results[branches] = {
-            "system": SYSTEM_NAMES[branches],
-            "training_parameters": sum(p.numel() for p in model.parameters()),
-            "training_seconds": round(seconds, 1),
-            "validation_threshold": threshold,
-            "test_at_validation_threshold": test_result.at(threshold),
-            "test_frr_at_0.5_fa_per_hour": evaluate.frr_at_fa(test_det),
+            "system": SYSTEM_NAMES[branches], "training_parameters": sum(p.numel() for p in model.parameters()),
+            "training_seconds": round(seconds, 1), "smoothing_windows": windows, "validation_threshold": threshold,
+            "validation_frr_at_0.5_fa_per_hour": val_frr,
+            "test_at_validation_threshold": at_threshold.to_json(),
+            "test_frr_at_0.5_fa_per_hour": best.frr if best else 1.0,
+            "test_operating_points": summary(curve),
         }
-        curves[SYSTEM_NAMES[branches]] = test_det
-        log(f"{branches}: {json.dumps(results[branches])}")
+        documents.append(harness_document(SYSTEM_NAMES[branches], test, curve, counts, threshold,
+                                          {"smoothing_windows": windows}))
+        log(f"{branches}: {json.dumps({k: v for k, v in results[branches].items() if k != 'test_operating_points'})}")
         if branches == "rep":
-            # The shipped model is complete before the ablation starts; later systems only add figures.
-            shipped = (folded, threshold)
-            publish(out, args, config, detector, shipped, results, curves, corpus_info, test, len(labels))
-            write_samples(out, config)
-
-    for spec in args.external:
-        name, command = spec.split("=", 1)
-        stream_dir = args.corpus / "streams" / "test"
-        positive = evaluate.external_scores(command, stream_dir / "positives.wav")
-        negative = evaluate.external_scores(command, stream_dir / "negatives.wav")
-        # Its own scores as its pipeline thresholds them: no extra smoothing.
-        det = evaluate.StreamResult(positive, negative, test[1], test[3], {**detector, "smoothing_windows": 1}).det()
-        curves[name] = det
-        results[name] = {"system": name, "test_frr_at_0.5_fa_per_hour": evaluate.frr_at_fa(det)}
-    publish(out, args, config, detector, shipped, results, curves, corpus_info, test, len(labels))
+            shipped = (folded, windows, threshold, counts)
+    if args.baseline_report:
+        baseline = json.loads(args.baseline_report.read_text())
+        documents.append(baseline)
+        results["openwakeword"] = {"system": baseline["name"], "test_operating_points": baseline["operating_points"],
+                                   "test_frr_at_0.5_fa_per_hour": (baseline["operating_points"]["fa_per_hour<=0.5"] or {"frr": 1.0})["frr"]}
+    runs.mkdir(parents=True, exist_ok=True)
+    for document in documents:
+        (runs / f"{document['name'].split(' ')[0].lower()}-report.json").write_text(json.dumps(document, indent=1))
+    publish(out, args, config, shipped, results, documents, corpus_info, stream, sampler, time.monotonic() - started)
+    write_samples(out, args.wakeword_corpus)
+    log(f"done in {time.monotonic() - started:.0f} s")
 
 
-def publish(out, args, config, detector, shipped, results, curves, corpus_info, test, windows):
-    """Write model.onnx, manifest.json, det.png and evaluation.json for the shipped model and the figures so far."""
-    folded, threshold = shipped
+def publish(out, args, config, shipped, results, documents, corpus_info, stream, sampler, total_seconds):
+    """model.onnx, manifest.json, det.png and evaluation.json of the shipped model and the figures beside it."""
+    folded, windows, threshold, counts = shipped
+    detector = detector_parameters(config, windows, DEFAULT_REFRACTORY_S)
     graph = export_onnx(folded, out / "model.onnx")
     costs = inference_costs(folded)
-    structure = {"conv_nodes": op_counts(graph)["Conv"], "blocks": len(folded.convs), "fan_out": len(fan_out(graph))}
-    evaluate.plot_det(curves, out / "det.png", "hey jarvis, held-out test voices, noise + reverb")
-    (out / "evaluation.json").write_text(json.dumps({"results": results, "det": curves}) + "\n")
+    plot(documents, out / "det.png")
+    envelopes = {d["name"]: dict(zip(("fa_per_hour", "frr"), det_envelope(d["curve"]))) for d in documents}
+    (out / "evaluation.json").write_text(json.dumps({"results": results, "det": envelopes}, indent=1) + "\n")
     rep = results["rep"]
     evaluation = {
-        "test_frr_at_0.5_fa_per_hour": rep["test_frr_at_0.5_fa_per_hour"]["frr"],
+        "test_frr_at_0.5_fa_per_hour": rep["test_frr_at_0.5_fa_per_hour"],
         "test_frr_at_threshold": rep["test_at_validation_threshold"]["frr"],
         "test_fa_per_hour_at_threshold": rep["test_at_validation_threshold"]["fa_per_hour"],
-        "test_negative_hours": round(test[3], 3),
-        "test_keywords": len(test[1]),
+        "test_confusables_accepted_at_threshold": rep["test_at_validation_threshold"]["clip_accept"].get("confusable"),
+        "test_positives": counts["positives"],
+        "test_negative_hours": counts["long_negative_hours"],
         "parameters": costs["parameters"],
         "macs_per_window": costs["macs_per_window"],
         "macs_per_second": costs["macs_per_second"],
         "peak_activation_bytes": costs["peak_activation_bytes"],
         "training_seconds": rep["training_seconds"],
-        "graph": structure,
+        "graph": {"conv_nodes": op_counts(graph)["Conv"], "blocks": len(folded.convs), "fan_out": len(fan_out(graph))},
         "figures": {"det": "det.png", "curves": "evaluation.json"},
     }
     for name, result in results.items():
         if name != "rep":
-            evaluation[f"{name}_test_frr_at_0.5_fa_per_hour"] = result["test_frr_at_0.5_fa_per_hour"]["frr"]
+            evaluation[f"{name}_test_frr_at_0.5_fa_per_hour"] = result["test_frr_at_0.5_fa_per_hour"]
+    recipe = (f"cd training && python3 -m wakestream_training.repcnn.train --out {args.out} --epochs {args.epochs} "
+              f"--seed {args.seed}{' --ablation' if args.ablation else ''} (commit {git_commit()})")
     training = {
-        "recipe": f"cd training && python3 -m wakestream_training.repcnn.train --out {args.out} --epochs {args.epochs} "
-                  f"--seed {args.seed}{' --ablation' if args.ablation else ''} (commit {git_commit()})",
-        "data": [f"synthetic TTS corpus (wakestream_training.repcnn.corpus): {json.dumps(corpus_info['splits'])}",
-                 "train voices: " + " ".join(corpus_info["voices"]["train"]),
-                 "validation voices (threshold): " + " ".join(corpus_info["voices"]["val"]),
-                 "test voices (figures): " + " ".join(corpus_info["voices"]["test"])],
-        "notes": f"{windows} training windows per epoch, {args.epochs} epochs; synthetic rooms (RT60 0.2-0.9 s) "
-                 f"and noises (white, pink, brown, hum, babble) at 5-20 dB SNR on the held-out streams",
+        "recipe": recipe,
+        "data": [f"training: {stream.hours} h, {stream.clips} clips of the train split ({json.dumps(stream.kinds)}), "
+                 f"{len(stream.keywords)} keywords, {sampler.skipped_keywords} longer than the window left out",
+                 *(f"{name} corpus: python3 -m wakestream_training.corpus {' '.join(CORPORA[name])} (seed "
+                   f"{info['config']['seed'] if 'config' in info else 1}), splits {json.dumps(info.get('splits', {}))}"
+                   for name, info in corpus_info.items()),
+                 "threshold and smoothing: validation voices (val clips + val long negative streams of both corpora)",
+                 "figures: test voices (test clips + test long negative streams of both corpora), refractory 2 s"],
+        "notes": f"{args.epochs} epochs of freshly drawn windows (3 per keyword, 2 partial-keyword hard negatives per "
+                 f"keyword, {args.background_windows} background), frequency masking; "
+                 f"end to end {total_seconds:.0f} s on {args.device}",
     }
     write_manifest(out / "manifest.json", build_manifest(out.name, out / "model.onnx", config, detector,
                                                          threshold, training, evaluation))
