@@ -49,3 +49,14 @@ def test_rerun_resumes_and_rebuilds_only_what_is_missing(tiny_corpus, tmp_path):
     assert all(after[p] == before[p] for p in before)
     assert np.array_equal(read_wav(corpus.path(entry)), original)  # same seed, same clip
     assert json.loads(result.stdout)["missing"] == 0
+
+
+def test_a_train_only_plan_is_the_full_plan_s_train_part_with_its_own_policy():
+    from wakestream_training.corpus.plan import Planner
+    full = Planner("wakeword", "hey jarvis", 0.05, 3).plan()
+    train_only = Planner("wakeword", "hey jarvis", 0.05, 3, only_splits=("train",), train_policy="noisy_reverb").plan()
+    expected = [item for item in full if item.split == "train"]
+    assert [item.id for item in train_only] == [item.id for item in expected]
+    assert [item.speech for item in train_only] == [item.speech for item in expected]
+    assert {item.policy for item in train_only} == {"noisy_reverb"}
+    assert {item.policy for item in expected} == {"train"}

@@ -11,6 +11,7 @@ import json
 import pathlib
 import re
 
+from ..augment import POLICIES
 from .build import CorpusBuilder
 from .plan import MIXES, Planner
 
@@ -27,13 +28,22 @@ def main(argv=None):
     parser.add_argument("--jobs", type=int, default=2, help="worker processes (this machine has 2 cores, shared)")
     parser.add_argument("--rooms", type=int, default=32, help="simulated rooms per split")
     parser.add_argument("--babble-clips", type=int, default=24, help="speech clips per split to make babble from")
+    parser.add_argument("--splits", nargs="+", choices=("train", "val", "test"), default=["train", "val", "test"],
+                        help="splits to make (e.g. only train, for more training data)")
+    parser.add_argument("--train-policy", choices=sorted(POLICIES), default="train",
+                        help="augmentation of train clips (val and test are always noisy_reverb)")
     parser.add_argument("--out", type=pathlib.Path, help="corpus directory (default training/data/TYPE-PHRASE)")
     args = parser.parse_args(argv)
     phrase = args.phrase.lower().strip()
     out = args.out or DATA / f"{args.type}-{re.sub(r'[^a-z0-9]+', '-', phrase).strip('-')}"
     config = {"type": args.type, "phrase": phrase, "hours": args.hours, "seed": args.seed,
               "rooms": args.rooms, "babble_clips": args.babble_clips}
-    planner = Planner(args.type, phrase, args.hours, args.seed)
+    # Only options that differ from their defaults are recorded, so corpora built before they existed still match.
+    if args.splits != ["train", "val", "test"]:
+        config["splits"] = args.splits
+    if args.train_policy != "train":
+        config["train_policy"] = args.train_policy
+    planner = Planner(args.type, phrase, args.hours, args.seed, only_splits=args.splits, train_policy=args.train_policy)
     stats = CorpusBuilder(out, planner.plan(), config, args.jobs, planner.texts.general).build()
     print(json.dumps({"corpus": str(out), **stats}, indent=1))
 

@@ -64,8 +64,14 @@ class TextPools:
 
 
 class Planner:
-    def __init__(self, corpus_type, phrase, hours, seed, voices=None):
+    """only_splits: the splits to make (others are planned the same way, then left out); train_policy:
+    the augmentation policy of train clips (val and test always get noisy_reverb)."""
+
+    def __init__(self, corpus_type, phrase, hours, seed, voices=None, only_splits=("train", "val", "test"),
+                 train_policy="train"):
         self.corpus_type, self.phrase, self.hours, self.seed = corpus_type, phrase, hours, seed
+        self.splits = set(only_splits)
+        self.policy = {**SPLIT_POLICY, "train": train_policy}
         self.voices = splits.split_voices(voices or available_voices())
         self.texts = TextPools(phrase)
 
@@ -77,13 +83,14 @@ class Planner:
                 files = max(2, int(round(seconds / LONG_FILE_SECONDS)))
                 val_files = max(1, files // 3)
                 for split, count in (("val", val_files), ("test", files - val_files)):
-                    items += [self._long(split, k, seconds / files) for k in range(count)]
+                    items += [self._long(split, k, seconds / files) for k in range(count) if split in self.splits]
                 continue
             total = max(len(SPLIT_SHARES), int(round(seconds / TYPICAL_SECONDS[kind])))
             for split, fraction in SPLIT_SHARES:
                 count = max(1, int(round(total * fraction)))
                 rng = self._rng(kind, split)
-                items += [self._clip(kind, split, k, rng) for k in range(count)]
+                clips = [self._clip(kind, split, k, rng) for k in range(count)]
+                items += clips if split in self.splits else []
         return items
 
     def _rng(self, *names):
@@ -125,7 +132,7 @@ class Planner:
             form, parts = self.texts.request_category[request], [f"{self.phrase}, {request}"]
             label = 1
         speech = [part if isinstance(part, float) else [voice.id, prosody, part] for part in parts]
-        return Item(f"{kind}-{split}-{index:06d}", split, kind, label, speech, SPLIT_POLICY[split],
+        return Item(f"{kind}-{split}-{index:06d}", split, kind, label, speech, self.policy[split],
                     int(rng.integers(2 ** 31)), form)
 
     def _long(self, split, index, length):
@@ -144,7 +151,7 @@ class Planner:
             speech.append(pause)
             seconds += len(text.split()) / 2.6 + pause  # ~156 words a minute
         return Item(f"long_negative-{split}-{index:04d}", split, "long_negative", 0, speech[:-1],
-                    SPLIT_POLICY[split], int(rng.integers(2 ** 31)), "stream")
+                    self.policy[split], int(rng.integers(2 ** 31)), "stream")
 
     @staticmethod
     def _pick(pool, rng):

@@ -4,7 +4,8 @@ cd training && /usr/bin/python3 -m wakestream_training.repcnn.train --out ../mod
 
 1. Corpora: the toolkit's `corpus wakeword --phrase "hey jarvis" --hours 10` and `corpus negatives
    --hours 10` (seed 1) in training/data, built when missing: the audio the openWakeWord baseline is
-   evaluated on, with speaker-disjoint train / val / test voices.
+   evaluated on, with speaker-disjoint train / val / test voices; and a train-only wake-word corpus
+   (seed 2) whose clips all get the held-out conditions (a room and noise at 5-20 dB).
 2. Training features: every train clip (positives with their keyword spans, confusables, partial
    phrases, requests, general speech of both corpora) through the reference frontend, cached.
 3. Training: windows drawn afresh every epoch (repcnn.windows); the multi-branch RepCNN, and with
@@ -19,6 +20,7 @@ Uses CUDA when available.
 import argparse
 import json
 import pathlib
+import shlex
 import subprocess
 import sys
 import time
@@ -40,7 +42,11 @@ from .windows import EpochSizes, WindowSampler
 
 TRAINING = pathlib.Path(__file__).resolve().parents[2]
 DATA = TRAINING / "data"
-CORPORA = {"wakeword": ["wakeword", "--phrase", "hey jarvis", "--hours", "10"], "negatives": ["negatives", "--hours", "10"]}
+CORPORA = {"wakeword": ["wakeword", "--phrase", "hey jarvis", "--hours", "10"],
+           "negatives": ["negatives", "--hours", "10"],
+           # More training speech: the same voices saying other clips, every one in a room with noise.
+           "train-noisy": ["wakeword", "--phrase", "hey jarvis", "--hours", "10", "--seed", "2", "--splits", "train",
+                           "--train-policy", "noisy_reverb"]}
 SYSTEM_NAMES = {"rep": "RepCNN (multi-branch, folded)", "direct": "single branch, trained directly"}
 TARGET_FA_PER_HOUR = 0.5
 SMOOTHING_CHOICES = (1, 2, 3)
@@ -97,7 +103,8 @@ def main():
     parser.add_argument("--out", required=True, help="model version directory, e.g. ../models/wakeword-hey-jarvis/2.0.0")
     parser.add_argument("--wakeword-corpus", type=pathlib.Path, default=DATA / "wakeword-hey-jarvis")
     parser.add_argument("--negatives-corpus", type=pathlib.Path, default=DATA / "negatives-hey-jarvis")
-    parser.add_argument("--epochs", type=int, default=14)
+    parser.add_argument("--train-noisy-corpus", type=pathlib.Path, default=DATA / "train-noisy-hey-jarvis")
+    parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--background-windows", type=int, default=EpochSizes.background,
                         help="windows away from any keyword per epoch")
     parser.add_argument("--seed", type=int, default=1)
@@ -114,9 +121,8 @@ def main():
     runs = TRAINING / "runs" / out.name
     config = RepCNNConfig()
 
-    corpus_info = {"wakeword": ensure_corpus(args.wakeword_corpus, CORPORA["wakeword"]),
-                   "negatives": ensure_corpus(args.negatives_corpus, CORPORA["negatives"])}
-    corpora = [args.wakeword_corpus, args.negatives_corpus]
+    corpora = [args.wakeword_corpus, args.negatives_corpus, args.train_noisy_corpus]
+    corpus_info = {name: ensure_corpus(directory, CORPORA[name]) for name, directory in zip(CORPORA, corpora)}
     stream = cached_training_stream(DATA / "repcnn-cache", corpora, config.n_mels, args.seed, log=log)
     sampler = WindowSampler(stream, config.window_frames, sizes=EpochSizes(background=args.background_windows))
     log(f"training stream: {stream.hours} h, {stream.clips} clips, {len(stream.keywords)} keywords "
@@ -192,13 +198,13 @@ def publish(out, args, config, shipped, results, documents, corpus_info, stream,
         "recipe": recipe,
         "data": [f"training: {stream.hours} h, {stream.clips} clips of the train split ({json.dumps(stream.kinds)}), "
                  f"{len(stream.keywords)} keywords, {sampler.skipped_keywords} longer than the window left out",
-                 *(f"{name} corpus: python3 -m wakestream_training.corpus {' '.join(CORPORA[name])} (seed "
-                   f"{info['config']['seed'] if 'config' in info else 1}), splits {json.dumps(info.get('splits', {}))}"
-                   for name, info in corpus_info.items()),
+                 *(f"{name} corpus: python3 -m wakestream_training.corpus {shlex.join(CORPORA[name])}: clips "
+                   f"{json.dumps(info['stats']['clips'])}" for name, info in corpus_info.items()),
                  "threshold and smoothing: validation voices (val clips + val long negative streams of both corpora)",
                  "figures: test voices (test clips + test long negative streams of both corpora), refractory 2 s"],
-        "notes": f"{args.epochs} epochs of freshly drawn windows (3 per keyword, 2 partial-keyword hard negatives per "
-                 f"keyword, {args.background_windows} background), frequency masking; "
+        "notes": f"{args.epochs} epochs of freshly drawn windows ({EpochSizes.positives_per_keyword} per keyword, "
+                 f"{EpochSizes.partials_per_keyword} partial-keyword hard negatives per keyword, {args.background_windows} "
+                 f"background), frequency masking; "
                  f"end to end {total_seconds:.0f} s on {args.device}",
     }
     write_manifest(out / "manifest.json", build_manifest(out.name, out / "model.onnx", config, detector,

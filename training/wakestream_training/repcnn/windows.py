@@ -22,7 +22,7 @@ from .features import silence_frame
 
 @dataclasses.dataclass(frozen=True)
 class EpochSizes:
-    positives_per_keyword: int = 3
+    positives_per_keyword: int = 2
     partials_per_keyword: int = 2
     background: int = 32000
     stream_start_share: float = 0.03   # windows that begin before the stream does (silence, as at a stream's start)
