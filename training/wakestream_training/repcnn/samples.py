@@ -1,10 +1,11 @@
 """Sample audio shipped beside a model, with the scores the Python model gives it.
 
-The Java detector's tests read these: they check that the detector fires on the "hey jarvis" sample
-within its keywords, stays quiet on the negative sample, and that its scores equal the Python scores
-on the same WAVs. The clips come from the corpus's test split (voices, rooms and noises training never
+The Java detector's tests read these: they check that its scores and firings equal the Python ones on
+the same WAVs, that it fires on the "hey jarvis" sample only within keywords, and that it stays quiet
+on plain speech. The clips come from the corpus's test split (voices, rooms and noises training never
 saw), picked by a fixed rule that does not look at scores: the first clips by id in the quieter rooms
-(RT60 up to 0.4 s, 15 dB SNR or more), one engine each, joined with pauses. The scores are computed from
+(RT60 up to 0.4 s, 15 dB SNR or more), joined with pauses: one positive per engine (hey-jarvis.wav),
+general sentences and requests (speech.wav), confusable and partial phrases (confusables.wav). The scores are computed from
 the exported model.onnx itself (its weights loaded back into the folded torch network), so the samples
 pin the shipped file, not a training checkpoint.
 
@@ -22,13 +23,15 @@ import torch
 
 from wakestream_training import frontend
 from wakestream_training.corpus import Corpus
+from wakestream_training.evaluation.metrics import refractory_events
 
 from .model import FoldedRepCNN, RepCNN, RepCNNConfig
-from .scoring import raw_scores
+from .scoring import raw_scores, smooth
 
 PAUSE_SECONDS = 1.0
 POSITIVE_FORMS = ("alone", "request")
-NEGATIVE_KINDS = ("confusable", "partial", "general", "confusable", "partial")
+NEGATIVE_SAMPLES = {"speech.wav": ("general", "general", "general", "request", "request"),
+                    "confusables.wav": ("confusable", "confusable", "confusable", "partial", "partial")}
 
 
 def config_of(manifest):
@@ -55,7 +58,7 @@ def quiet(entry):
 
 
 def pick(corpus, split="test"):
-    """(positive entries, negative entries) by the fixed rule in the module docstring."""
+    """{sample file: entries} by the fixed rule in the module docstring."""
     entries = [e for e in corpus.entries(split) if quiet(e)]
     positives, engines = [], set()
     for entry in entries:
@@ -63,10 +66,12 @@ def pick(corpus, split="test"):
         if entry["kind"] == "positive" and entry["form"] in POSITIVE_FORMS and entry.get("keyword") and engine not in engines:
             positives.append(entry)
             engines.add(engine)
-    negatives = []
-    for kind in NEGATIVE_KINDS:
-        negatives.append(next(e for e in entries if e["kind"] == kind and e not in negatives))
-    return positives, negatives
+    chosen = {"hey-jarvis.wav": positives}
+    for name, kinds in NEGATIVE_SAMPLES.items():
+        chosen[name] = []
+        for kind in kinds:
+            chosen[name].append(next(e for e in entries if e["kind"] == kind and e not in chosen[name]))
+    return chosen
 
 
 def join(corpus, entries):
@@ -92,17 +97,22 @@ def write_samples(model_dir, corpus_dir):
     corpus = Corpus(corpus_dir)
     out = model_dir / "samples"
     out.mkdir(exist_ok=True)
+    parameters = manifest["frontend"]["parameters"]
     expected = {}
-    for name, entries in zip(("hey-jarvis", "negatives"), pick(corpus)):
+    for name, entries in pick(corpus).items():
         pcm, intervals = join(corpus, entries)
-        frontend.write_wav_int16(out / f"{name}.wav", pcm)
+        frontend.write_wav_int16(out / name, pcm)
         ends, scores = raw_scores(folded, frontend.log_mel(frontend.int16_to_float(pcm), config.n_mels), config)
-        expected[f"{name}.wav"] = {"clips": [e["id"] for e in entries], "texts": [e["text"] for e in entries],
-                                   "intervals": intervals, "end_samples": ends.tolist(),
-                                   "scores": [round(float(s), 6) for s in scores]}
-    description = {"positive": "hey-jarvis.wav", "negative": "negatives.wav",
+        fired = refractory_events(ends / frontend.SAMPLE_RATE, smooth(scores, parameters["smoothing_windows"]),
+                                  manifest["thresholds"]["detection"], parameters["refractory_seconds"])
+        expected[name] = {"clips": [e["id"] for e in entries], "texts": [e["text"] for e in entries],
+                          "intervals": intervals, "end_samples": ends.tolist(),
+                          "scores": [round(float(s), 6) for s in scores],
+                          "firings": [int(round(t * frontend.SAMPLE_RATE)) for t in fired]}
+    description = {"positive": "hey-jarvis.wav", "speech": "speech.wav", "confusables": "confusables.wav",
                    "voices": "test split of " + corpus.directory.name + " (never in training or threshold selection)",
-                   "score_kind": "raw window scores (before smoothing) at each window's end sample", "scores": expected}
+                   "score_kind": "raw window scores (before smoothing) at each window's end sample; firings: end samples "
+                                 "where the manifest's trigger policy fires", "scores": expected}
     (out / "scores.json").write_text(json.dumps(description) + "\n")
     return description
 
@@ -115,7 +125,7 @@ def main():
     torch.set_num_threads(2)
     description = write_samples(args.model_dir, args.corpus)
     for name, values in description["scores"].items():
-        print(name, "max score", max(values["scores"]))
+        print(name, "max score", max(values["scores"]), "firings", values["firings"])
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ class LocalClusterIT {
              EventTail tail = new EventTail(cluster.bootstrap(), List.of("voice.detections.v1", "voice.segments.v1"),
                      true);
              AudioStreamer streamer = new AudioStreamer(cluster.bootstrap(), "voice.audio.v1");
-             InputStream wav = getClass().getResourceAsStream("/samples/hey-jarvis-weather.wav")) {
+             InputStream wav = getClass().getResourceAsStream("/samples/hey-jarvis-timer.wav")) {
             streamer.stream("cli-it", Mono16k.read(wav), 100, 20.0);
 
             List<String> lines = new CopyOnWriteArrayList<>();

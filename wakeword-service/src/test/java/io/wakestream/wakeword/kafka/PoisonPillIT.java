@@ -52,7 +52,7 @@ class PoisonPillIT {
             List<AudioChunk> duplicate = TestAudio.chunks("pp-dup", "kitchen-lights.wav");
             TestAudio.send(bootstrap, List.of(duplicate.get(0), duplicate.get(1), duplicate.get(1)));
 
-            TestAudio.send(bootstrap, TestAudio.chunks("pp-after", "hey-jarvis-weather.wav"));
+            TestAudio.send(bootstrap, TestAudio.chunks("pp-after", "hey-jarvis-timer.wav"));
 
             await().atMost(Duration.ofSeconds(90)).until(() -> recorder.on("voice.audio.v1-dlt").size() >= 2
                     && detectionsOf(recorder, "pp-after") > 0);

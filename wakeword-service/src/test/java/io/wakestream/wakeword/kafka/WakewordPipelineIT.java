@@ -35,7 +35,7 @@ class WakewordPipelineIT {
 
     @Test
     void wakePhraseYieldsADetectionAndItsSegmentAndOtherSpeechYieldsNothing() throws Exception {
-        List<AudioChunk> jarvis = TestAudio.chunks("it-jarvis", "hey-jarvis-weather.wav");
+        List<AudioChunk> jarvis = TestAudio.chunks("it-jarvis", "hey-jarvis-timer.wav");
         List<AudioChunk> lights = TestAudio.chunks("it-lights", "kitchen-lights.wav");
         double processedBefore = processedChunks();
         try (TopicRecorder recorder = new TopicRecorder(broker.getBrokersAsString(),
