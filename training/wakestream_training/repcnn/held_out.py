@@ -19,7 +19,7 @@ class HeldOutSplit:
 
     def __init__(self, wakeword_corpus, negatives_corpora, split, n_mels, log=print):
         corpus = Corpus(wakeword_corpus)
-        self.split = split
+        self.split, self.corpus, self.streams_from = split, str(corpus.directory), [str(d) for d in negatives_corpora]
         self.entries = selected_entries(corpus, split, None, [Corpus(d) for d in negatives_corpora])
         owners = {str(c.directory): c for c in [corpus] + [Corpus(d) for d in negatives_corpora]}
         self.frames = {}

@@ -85,7 +85,7 @@ def choose_operating_point(val, scores):
 def harness_document(name, split, curve, counts, threshold, extra):
     """A report in the harness's report.json form, so `evaluation compare` draws it beside other detectors."""
     return {"name": name, "detector": "wakestream_training.repcnn (in-process, Java streaming semantics)",
-            "corpus": str(split.entries[0][0]).split("/audio/")[0], "split": split.split,
+            "corpus": split.corpus, "streams_from": split.streams_from, "split": split.split,
             "refractory_s": DEFAULT_REFRACTORY_S, "long_audio_from": "scores", **counts, **extra,
             "operating_points": summary(curve, threshold), "curve": [p.to_json() for p in curve]}
 
