@@ -13,13 +13,10 @@ import pathlib
 
 import torch
 
-from wakestream_training.evaluation.metrics import operating_point
-
 from .features import cached_training_stream
 from .fit import train
-from .held_out import HeldOutSplit, point_at_threshold
 from .model import RepCNNConfig
-from .train import DATA, SYSTEM_NAMES, TARGET_FA_PER_HOUR, choose_operating_point, log
+from .train import DATA, DEFAULT_CORPORA, SYSTEM_NAMES, assess, held_out_splits, log
 from .windows import WindowSampler
 
 
@@ -32,24 +29,19 @@ def main():
     args = parser.parse_args()
     torch.set_num_threads(args.threads)
     config = RepCNNConfig()
-    corpora = [DATA / "wakeword-hey-jarvis", DATA / "negatives-hey-jarvis", DATA / "train-noisy-hey-jarvis"]
-    stream = cached_training_stream(DATA / "repcnn-cache", corpora, config.n_mels, 1, log=log)
+    stream = cached_training_stream(DATA / "repcnn-cache", list(DEFAULT_CORPORA.values()), config.n_mels, 1, log=log)
     sampler = WindowSampler(stream, config.window_frames)
-    val = HeldOutSplit(corpora[0], [corpora[1]], "val", config.n_mels, log=log)
-    test = HeldOutSplit(corpora[0], [corpora[1]], "test", config.n_mels, log=log)
+    val, test = held_out_splits(DEFAULT_CORPORA, config.n_mels)
     rows = []
     for seed in args.seeds:
         for branches in ("rep", "direct"):
             model, seconds = train(sampler, config, branches, args.epochs, seed, "cpu", log=log)
-            folded = model.fold()
-            windows, threshold, val_frr = choose_operating_point(val, val.score(folded, config))
-            curve = test.judge(test.score(folded, config), windows)[0]
-            best = operating_point(curve, TARGET_FA_PER_HOUR)
-            at = point_at_threshold(curve, threshold)
+            figures = assess(model.fold(), config, val, test)
+            at = figures["at_threshold"]
             rows.append({"seed": seed, "system": SYSTEM_NAMES[branches], "training_seconds": round(seconds, 1),
-                         "smoothing_windows": windows, "validation_threshold": threshold,
-                         "validation_frr_at_0.5_fa_per_hour": val_frr,
-                         "test_frr_at_0.5_fa_per_hour": best.frr if best else 1.0,
+                         "smoothing_windows": figures["smoothing_windows"], "validation_threshold": figures["threshold"],
+                         "validation_frr_at_0.5_fa_per_hour": figures["validation_frr"],
+                         "test_frr_at_0.5_fa_per_hour": figures["test_frr"],
                          "test_at_validation_threshold": {"frr": at.frr, "fa_per_hour": at.fa_per_hour}})
             log(json.dumps(rows[-1]))
             args.out.parent.mkdir(parents=True, exist_ok=True)

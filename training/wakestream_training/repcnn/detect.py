@@ -13,25 +13,21 @@ import pathlib
 import torch
 
 from wakestream_training import frontend
-from wakestream_training.evaluation.metrics import refractory_events
 
 from .samples import config_of, load_onnx_as_torch
-from .scoring import harness_result, raw_scores, smooth
+from .scoring import harness_result, manifest_trigger, raw_scores
 
 
 def detect(folded, config, manifest, path, with_scores):
-    parameters = manifest["frontend"]["parameters"]
-    threshold = manifest["thresholds"]["detection"]
     pcm = frontend.read_wav_int16(path)
     ends, raw = raw_scores(folded, frontend.log_mel(frontend.int16_to_float(pcm), config.n_mels), config)
-    smoothed = smooth(raw, parameters["smoothing_windows"])
+    smoothed, fired = manifest_trigger(ends, raw, manifest)
     result = harness_result(path, pcm.size, ends, smoothed)
-    by_end = dict(zip(ends.tolist(), smoothed.tolist()))
-    fired = refractory_events(ends / frontend.SAMPLE_RATE, smoothed, threshold, parameters["refractory_seconds"])
-    result["threshold"] = threshold
-    result["detections"] = [{"keyword": manifest["keyword"], "score": by_end[int(round(t * frontend.SAMPLE_RATE))],
-                             "start_ms": int(max(0.0, t * 1000 - parameters["window_samples"] / 16)),
-                             "end_ms": int(t * 1000)} for t in fired]
+    window = manifest["frontend"]["parameters"]["window_samples"]
+    result["threshold"] = manifest["thresholds"]["detection"]
+    result["detections"] = [{"keyword": manifest["keyword"], "score": float(smoothed[i]),
+                             "start_ms": int(max(0, ends[i] - window) * 1000 // frontend.SAMPLE_RATE),
+                             "end_ms": int(ends[i] * 1000 // frontend.SAMPLE_RATE)} for i in fired]
     if not with_scores:
         del result["scores"]
     return result

@@ -6,6 +6,7 @@ so the figures here sit on the same audio as the openWakeWord baseline's.
 """
 import numpy as np
 
+from wakestream_training import frontend
 from wakestream_training.corpus import Corpus
 from wakestream_training.evaluation.metrics import DEFAULT_REFRACTORY_S, operating_point
 from wakestream_training.evaluation.splits import evaluate, selected_entries
@@ -18,16 +19,15 @@ class HeldOutSplit:
     """The frames of every file of a split, computed once and scored by any number of models."""
 
     def __init__(self, wakeword_corpus, negatives_corpora, split, n_mels, log=print):
-        corpus = Corpus(wakeword_corpus)
-        self.split, self.corpus, self.streams_from = split, str(corpus.directory), [str(d) for d in negatives_corpora]
-        self.entries = selected_entries(corpus, split, None, [Corpus(d) for d in negatives_corpora])
-        owners = {str(c.directory): c for c in [corpus] + [Corpus(d) for d in negatives_corpora]}
+        corpus, others = Corpus(wakeword_corpus), [Corpus(d) for d in negatives_corpora]
+        self.split, self.corpus, self.streams_from = split, str(corpus.directory), [str(c.directory) for c in others]
+        self.entries = selected_entries(corpus, split, None, others)
         self.frames = {}
         for path, entry in self.entries:
-            owner = next(c for root, c in owners.items() if path.startswith(root))
+            owner = next(c for c in [corpus] + others if path.startswith(str(c.directory)))
             self.frames[path] = clip_frames(owner, entry, n_mels).astype(np.float16)
-        self.samples = {path: int(round(entry["duration"] * 16000)) for path, entry in self.entries}
-        hours = sum(len(f) for f in self.frames.values()) / 100 / 3600
+        self.samples = {path: int(round(entry["duration"] * frontend.SAMPLE_RATE)) for path, entry in self.entries}
+        hours = sum(self.samples.values()) / frontend.SAMPLE_RATE / 3600
         log(f"{split}: {len(self.entries)} files, {hours:.2f} h")
 
     def score(self, model, config, device="cpu"):
@@ -44,6 +44,7 @@ class HeldOutSplit:
 
 
 def frr_at(curve, fa_per_hour):
+    """The lowest FRR with at most `fa_per_hour` false accepts per hour (1.0 if no threshold gets there)."""
     point = operating_point(curve, fa_per_hour)
     return point.frr if point else 1.0
 

@@ -23,10 +23,9 @@ import torch
 
 from wakestream_training import frontend
 from wakestream_training.corpus import Corpus
-from wakestream_training.evaluation.metrics import refractory_events
 
 from .model import FoldedRepCNN, RepCNN, RepCNNConfig
-from .scoring import raw_scores, smooth
+from .scoring import manifest_trigger, raw_scores
 
 PAUSE_SECONDS = 1.0
 POSITIVE_FORMS = ("alone", "request")
@@ -97,18 +96,16 @@ def write_samples(model_dir, corpus_dir):
     corpus = Corpus(corpus_dir)
     out = model_dir / "samples"
     out.mkdir(exist_ok=True)
-    parameters = manifest["frontend"]["parameters"]
     expected = {}
     for name, entries in pick(corpus).items():
         pcm, intervals = join(corpus, entries)
         frontend.write_wav_int16(out / name, pcm)
         ends, scores = raw_scores(folded, frontend.log_mel(frontend.int16_to_float(pcm), config.n_mels), config)
-        fired = refractory_events(ends / frontend.SAMPLE_RATE, smooth(scores, parameters["smoothing_windows"]),
-                                  manifest["thresholds"]["detection"], parameters["refractory_seconds"])
+        fired = manifest_trigger(ends, scores, manifest)[1]
         expected[name] = {"clips": [e["id"] for e in entries], "texts": [e["text"] for e in entries],
                           "intervals": intervals, "end_samples": ends.tolist(),
                           "scores": [round(float(s), 6) for s in scores],
-                          "firings": [int(round(t * frontend.SAMPLE_RATE)) for t in fired]}
+                          "firings": ends[fired].tolist()}
     description = {"positive": "hey-jarvis.wav", "speech": "speech.wav", "confusables": "confusables.wav",
                    "voices": "test split of " + corpus.directory.name + " (never in training or threshold selection)",
                    "score_kind": "raw window scores (before smoothing) at each window's end sample; firings: end samples "

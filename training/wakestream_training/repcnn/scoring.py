@@ -10,6 +10,7 @@ import numpy as np
 import torch
 
 from wakestream_training import frontend
+from wakestream_training.evaluation.metrics import refractory_events
 
 from .features import with_leading_silence
 
@@ -43,6 +44,15 @@ def smooth(scores, windows):
     index = np.arange(1, len(scores) + 1)
     lower = np.maximum(0, index - windows)
     return ((sums[index] - sums[lower]) / (index - lower)).astype(np.float32)
+
+
+def manifest_trigger(ends, raw, manifest):
+    """(smoothed scores, indices of the hops that fire) under a model manifest's trigger settings."""
+    parameters = manifest["frontend"]["parameters"]
+    smoothed = smooth(raw, parameters["smoothing_windows"])
+    fired = refractory_events(ends / frontend.SAMPLE_RATE, smoothed, manifest["thresholds"]["detection"],
+                              parameters["refractory_seconds"])
+    return smoothed, np.searchsorted(ends, np.round(np.asarray(fired) * frontend.SAMPLE_RATE).astype(np.int64))
 
 
 def harness_result(path, samples, ends, smoothed):

@@ -34,7 +34,7 @@ from .costs import inference_costs
 from .export import export_onnx, fan_out, op_counts
 from .features import cached_training_stream
 from .fit import train
-from .held_out import HeldOutSplit, point_at_threshold
+from .held_out import HeldOutSplit, frr_at, point_at_threshold
 from .manifest import build_manifest, detector_parameters, write_manifest
 from .model import RepCNNConfig
 from .samples import write_samples
@@ -47,6 +47,8 @@ CORPORA = {"wakeword": ["wakeword", "--phrase", "hey jarvis", "--hours", "10"],
            # More training speech: the same voices saying other clips, every one in a room with noise.
            "train-noisy": ["wakeword", "--phrase", "hey jarvis", "--hours", "10", "--seed", "2", "--splits", "train",
                            "--train-policy", "noisy_reverb"]}
+DEFAULT_CORPORA = {"wakeword": DATA / "wakeword-hey-jarvis", "negatives": DATA / "negatives-hey-jarvis",
+                   "train-noisy": DATA / "train-noisy-hey-jarvis"}
 SYSTEM_NAMES = {"rep": "RepCNN (multi-branch, folded)", "direct": "single branch, trained directly"}
 TARGET_FA_PER_HOUR = 0.5
 SMOOTHING_CHOICES = (1, 2, 3)
@@ -82,6 +84,21 @@ def choose_operating_point(val, scores):
     return windows, threshold, frr
 
 
+def assess(folded, config, val, test, device="cpu"):
+    """A folded network's operating point chosen on validation and its figures on test."""
+    windows, threshold, val_frr = choose_operating_point(val, val.score(folded, config, device))
+    curve, counts, _ = test.judge(test.score(folded, config, device), windows)
+    return {"smoothing_windows": windows, "threshold": threshold, "validation_frr": val_frr, "curve": curve,
+            "counts": counts, "at_threshold": point_at_threshold(curve, threshold),
+            "test_frr": frr_at(curve, TARGET_FA_PER_HOUR)}
+
+
+def held_out_splits(corpora, n_mels):
+    """(val, test) on the wake-word corpus's clips and the long negative streams of both evaluation corpora."""
+    return tuple(HeldOutSplit(corpora["wakeword"], [corpora["negatives"]], split, n_mels, log=log)
+                 for split in ("val", "test"))
+
+
 def harness_document(name, split, curve, counts, threshold, extra):
     """A report in the harness's report.json form, so `evaluation compare` draws it beside other detectors."""
     return {"name": name, "detector": "wakestream_training.repcnn (in-process, Java streaming semantics)",
@@ -101,9 +118,8 @@ def git_commit():
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", required=True, help="model version directory, e.g. ../models/wakeword-hey-jarvis/2.0.0")
-    parser.add_argument("--wakeword-corpus", type=pathlib.Path, default=DATA / "wakeword-hey-jarvis")
-    parser.add_argument("--negatives-corpus", type=pathlib.Path, default=DATA / "negatives-hey-jarvis")
-    parser.add_argument("--train-noisy-corpus", type=pathlib.Path, default=DATA / "train-noisy-hey-jarvis")
+    for name, directory in DEFAULT_CORPORA.items():
+        parser.add_argument(f"--{name}-corpus", type=pathlib.Path, default=directory)
     parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--background-windows", type=int, default=EpochSizes.background,
                         help="windows away from any keyword per epoch")
@@ -121,36 +137,33 @@ def main():
     runs = TRAINING / "runs" / out.name
     config = RepCNNConfig()
 
-    corpora = [args.wakeword_corpus, args.negatives_corpus, args.train_noisy_corpus]
-    corpus_info = {name: ensure_corpus(directory, CORPORA[name]) for name, directory in zip(CORPORA, corpora)}
-    stream = cached_training_stream(DATA / "repcnn-cache", corpora, config.n_mels, args.seed, log=log)
+    corpora = {name: getattr(args, f"{name.replace('-', '_')}_corpus") for name in DEFAULT_CORPORA}
+    corpus_info = {name: ensure_corpus(directory, CORPORA[name]) for name, directory in corpora.items()}
+    stream = cached_training_stream(DATA / "repcnn-cache", list(corpora.values()), config.n_mels, args.seed, log=log)
     sampler = WindowSampler(stream, config.window_frames, sizes=EpochSizes(background=args.background_windows))
     log(f"training stream: {stream.hours} h, {stream.clips} clips, {len(stream.keywords)} keywords "
         f"({sampler.skipped_keywords} longer than the window); {sampler.epoch_size} windows per epoch")
-    val = HeldOutSplit(args.wakeword_corpus, [args.negatives_corpus], "val", config.n_mels, log=log)
-    test = HeldOutSplit(args.wakeword_corpus, [args.negatives_corpus], "test", config.n_mels, log=log)
+    val, test = held_out_splits(corpora, config.n_mels)
 
     results, documents, shipped = {}, [], None
     for branches in ["rep", "direct"] if args.ablation else ["rep"]:
         model, seconds = train(sampler, config, branches, args.epochs, args.seed, args.device, log=log)
         folded = model.fold()
-        windows, threshold, val_frr = choose_operating_point(val, val.score(folded, config, args.device))
-        curve, counts, _ = test.judge(test.score(folded, config, args.device), windows)
-        at_threshold = point_at_threshold(curve, threshold)
-        best = operating_point(curve, TARGET_FA_PER_HOUR)
+        figures = assess(folded, config, val, test, args.device)
+        windows, threshold, curve = figures["smoothing_windows"], figures["threshold"], figures["curve"]
         results[branches] = {
             "system": SYSTEM_NAMES[branches], "training_parameters": sum(p.numel() for p in model.parameters()),
             "training_seconds": round(seconds, 1), "smoothing_windows": windows, "validation_threshold": threshold,
-            "validation_frr_at_0.5_fa_per_hour": val_frr,
-            "test_at_validation_threshold": at_threshold.to_json(),
-            "test_frr_at_0.5_fa_per_hour": best.frr if best else 1.0,
+            "validation_frr_at_0.5_fa_per_hour": figures["validation_frr"],
+            "test_at_validation_threshold": figures["at_threshold"].to_json(),
+            "test_frr_at_0.5_fa_per_hour": figures["test_frr"],
             "test_operating_points": summary(curve),
         }
-        documents.append(harness_document(SYSTEM_NAMES[branches], test, curve, counts, threshold,
+        documents.append(harness_document(SYSTEM_NAMES[branches], test, curve, figures["counts"], threshold,
                                           {"smoothing_windows": windows}))
         log(f"{branches}: {json.dumps({k: v for k, v in results[branches].items() if k != 'test_operating_points'})}")
         if branches == "rep":
-            shipped = (folded, windows, threshold, counts)
+            shipped = (folded, windows, threshold, figures["counts"])
     if args.baseline_report:
         baseline = json.loads(args.baseline_report.read_text())
         documents.append(baseline)
