@@ -31,7 +31,9 @@ def main(argv=None):
     parser.add_argument("--splits", nargs="+", choices=("train", "val", "test"), default=["train", "val", "test"],
                         help="splits to make (e.g. only train, for more training data)")
     parser.add_argument("--train-policy", choices=sorted(POLICIES), default="train",
-                        help="augmentation of train clips (val and test are always noisy_reverb)")
+                        help="augmentation of train clips")
+    parser.add_argument("--held-out-policy", choices=sorted(POLICIES), default="noisy_reverb",
+                        help="augmentation of val and test clips (none: their clean twin)")
     parser.add_argument("--out", type=pathlib.Path, help="corpus directory (default training/data/TYPE-PHRASE)")
     args = parser.parse_args(argv)
     phrase = args.phrase.lower().strip()
@@ -43,7 +45,10 @@ def main(argv=None):
         config["splits"] = args.splits
     if args.train_policy != "train":
         config["train_policy"] = args.train_policy
-    planner = Planner(args.type, phrase, args.hours, args.seed, only_splits=args.splits, train_policy=args.train_policy)
+    if args.held_out_policy != "noisy_reverb":
+        config["held_out_policy"] = args.held_out_policy
+    planner = Planner(args.type, phrase, args.hours, args.seed, only_splits=args.splits, train_policy=args.train_policy,
+                      held_out_policy=args.held_out_policy)
     stats = CorpusBuilder(out, planner.plan(), config, args.jobs, planner.texts.general).build()
     print(json.dumps({"corpus": str(out), **stats}, indent=1))
 

@@ -15,7 +15,6 @@ from ..tts import Prosody, available_voices
 
 SPLIT_SHARES = (("train", 0.8), ("val", 0.1), ("test", 0.1))
 ENGINE_WEIGHTS = {"espeak-ng": 0.5, "flite": 0.3, "festival": 0.2}
-SPLIT_POLICY = {"train": "train", "val": "noisy_reverb", "test": "noisy_reverb"}
 # typical seconds per clip, padding included, to turn hours into counts
 TYPICAL_SECONDS = {"positive": 3.0, "confusable": 2.2, "partial": 2.2, "request": 3.2, "general": 4.5,
                    "wake_request": 4.0}
@@ -28,6 +27,9 @@ MIXES = {
                  "long_negative": 0.30},
     "requests": {"wake_request": 0.5, "request": 0.5},
     "negatives": {"general": 0.3, "long_negative": 0.7},
+    # phonetic models (acoustic encoder): varied English first, the wake phrase, its confusables and requests too
+    "phonetic": {"general": 0.55, "request": 0.2, "wake_request": 0.1, "positive": 0.05, "confusable": 0.07,
+                 "partial": 0.03},
 }
 
 
@@ -64,14 +66,15 @@ class TextPools:
 
 
 class Planner:
-    """only_splits: the splits to make (others are planned the same way, then left out); train_policy:
-    the augmentation policy of train clips (val and test always get noisy_reverb)."""
+    """only_splits: the splits to make (others are planned the same way, then left out); train_policy /
+    held_out_policy: the augmentation policy of train clips / of val and test clips (`none` with the same seed
+    gives the clean twin of a held-out split: same texts, voices and prosody)."""
 
     def __init__(self, corpus_type, phrase, hours, seed, voices=None, only_splits=("train", "val", "test"),
-                 train_policy="train"):
+                 train_policy="train", held_out_policy="noisy_reverb"):
         self.corpus_type, self.phrase, self.hours, self.seed = corpus_type, phrase, hours, seed
         self.splits = set(only_splits)
-        self.policy = {**SPLIT_POLICY, "train": train_policy}
+        self.policy = {"train": train_policy, "val": held_out_policy, "test": held_out_policy}
         self.voices = splits.split_voices(voices or available_voices())
         self.texts = TextPools(phrase)
 
