@@ -91,6 +91,9 @@ class PhoneticEncoder(nn.Module):
         super().__init__()
         self.config = config
         c = config.channels
+        # Per-band normalisation measured on the training frames (set_normalization), part of the graph.
+        self.register_buffer("mean", torch.zeros(config.n_mels))
+        self.register_buffer("scale", torch.ones(config.n_mels))
         self.stem = nn.Conv1d(config.n_mels, c, config.stem_kernel, stride=SUBSAMPLING, bias=False)
         self.stem_norm = nn.BatchNorm1d(c)
         self.blocks = nn.ModuleList(Block(c, config.kernel, d, crop)
@@ -98,8 +101,13 @@ class PhoneticEncoder(nn.Module):
         self.embed = nn.Conv1d(c, config.embedding, 1)
         self.classify = nn.Conv1d(config.embedding, config.phones, 1)
 
+    def set_normalization(self, mean, std):
+        self.mean.copy_(torch.as_tensor(mean, dtype=torch.float32))
+        self.scale.copy_(1.0 / torch.as_tensor(std, dtype=torch.float32).clamp(min=1e-3))
+
     def forward(self, features):
-        x = torch.relu(self.stem_norm(self.stem(features.transpose(1, 2))))
+        x = ((features - self.mean) * self.scale).transpose(1, 2)
+        x = torch.relu(self.stem_norm(self.stem(x)))
         for block in self.blocks:
             x = block(x)
         embeddings = self.embed(x)
