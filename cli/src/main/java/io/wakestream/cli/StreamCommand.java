@@ -64,7 +64,8 @@ public class StreamCommand implements Callable<Integer> {
             return 0;
         } catch (ExecutionException | KafkaException e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            System.err.println("streaming to " + kafka.bootstrap + " failed: " + cause.getMessage());
+            System.err.println("streaming to " + kafka.bootstrap + " failed: " + cause.getMessage() + "; stream it "
+                    + "again with the same --stream-id: a chunk the service already processed is dropped as a duplicate");
             return 1;
         }
     }
