@@ -1,5 +1,6 @@
 package io.wakestream.cli;
 
+import io.wakestream.common.model.ModelNotFoundException;
 import io.wakestream.common.model.ModelRepository;
 import io.wakestream.common.onnx.OnnxConfig;
 import io.wakestream.common.onnx.OnnxEngine;
@@ -70,6 +71,9 @@ public class DetectCommand implements Callable<Integer> {
                     System.err.println(e.getMessage());
                 }
             }
+        } catch (ModelNotFoundException e) {
+            throw new UserError(e.getMessage() + "; point --models-dir (or WAKESTREAM_MODELS_DIR) at the models "
+                    + "directory, or name another --model", e);
         }
         return failures == 0 ? 0 : 1;
     }

@@ -58,6 +58,16 @@ class CommandLineMessagesTest {
     }
 
     @Test
+    void detectWithoutItsModelSaysWhereItLookedAndWhatToDo() {
+        Outcome outcome = run(new byte[0], "detect", "--models-dir", dir.toString(), "x.wav");
+
+        assertThat(outcome.status()).isEqualTo(1);
+        assertThat(outcome.err()).startsWith("wakestream detect: no version of model wakeword-hey-jarvis under " + dir)
+                .contains("point --models-dir (or WAKESTREAM_MODELS_DIR) at the models directory")
+                .doesNotContain(STACK_FRAME);
+    }
+
+    @Test
     void streamOfAMissingFileSaysSoWithoutAStackTraceUnlessVerbose() {
         String missing = dir.resolve("nope.wav").toString();
 
