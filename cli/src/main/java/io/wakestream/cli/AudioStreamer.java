@@ -8,29 +8,61 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 /** Produces a clip to the audio topic as a device would: fixed-size chunks, paced at a multiple of real time. */
 final class AudioStreamer implements AutoCloseable {
 
     private final KafkaProducer<String, AudioChunk> producer;
+    private final String bootstrap;
     private final String topic;
+    private final TopicWait wait;
 
     AudioStreamer(String bootstrap, String topic) {
+        this(bootstrap, topic, TopicWait.DEFAULT);
+    }
+
+    AudioStreamer(String bootstrap, String topic, TopicWait wait) {
         this.producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                // Fail within seconds, not minutes, when the broker cannot be reached.
-                ProducerConfig.MAX_BLOCK_MS_CONFIG, 15_000,
+                // One metadata attempt's wait; awaitTopic() tries again rather than waiting for minutes at once.
+                ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) wait.timeout().toMillis(),
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
                 ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
                 new StringSerializer(), new ProtobufSerializer<>());
+        this.bootstrap = bootstrap;
         this.topic = topic;
+        this.wait = wait;
+    }
+
+    /**
+     * Waits until the topic's partitions are known, trying {@link TopicWait#attempts()} times; each failed
+     * attempt is reported to {@code onFailedAttempt}. A {@link UserError} saying what was tried when none
+     * succeeds.
+     */
+    void awaitTopic(Consumer<String> onFailedAttempt) {
+        for (int attempt = 1; attempt <= wait.attempts(); attempt++) {
+            try {
+                producer.partitionsFor(topic);
+                return;
+            } catch (TimeoutException e) {
+                onFailedAttempt.accept("attempt " + attempt + " of " + wait.attempts() + ": topic " + topic
+                        + " not in the metadata of " + bootstrap + " after " + wait.timeout().toMillis() + " ms"
+                        + (attempt < wait.attempts() ? "; trying again" : ""));
+            }
+        }
+        throw new UserError("topic " + topic + " did not appear in the metadata of " + bootstrap + ": tried "
+                + wait.attempts() + " time(s), waiting " + wait.timeout().toMillis() + " ms each. Check that a broker "
+                + "runs there (wakestream up, or --bootstrap) and that the topic exists; on a busy machine raise "
+                + "--metadata-timeout or --metadata-attempts");
     }
 
     /**

@@ -1,6 +1,6 @@
 package io.wakestream.cli;
 
-import io.wakestream.common.audio.Mono16k;
+import io.wakestream.common.model.ModelNotFoundException;
 import io.wakestream.common.model.ModelRepository;
 import io.wakestream.common.onnx.OnnxConfig;
 import io.wakestream.common.onnx.OnnxEngine;
@@ -10,10 +10,10 @@ import io.wakestream.wakeword.core.ClipResult;
 import io.wakestream.wakeword.core.Detector;
 import io.wakestream.wakeword.core.Detectors;
 import io.wakestream.wakeword.core.SessionSettings;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,20 +64,25 @@ public class DetectCommand implements Callable<Integer> {
             ClipDetector clips = new ClipDetector(detector, settings);
             for (Path file : files) {
                 try {
-                    System.out.println(toJson(file, clips.detect(Mono16k.read(file))));
-                } catch (IOException | RuntimeException e) {
+                    AudioSource.Clip clip = AudioSource.read(file.toString(), System.in, Optional.empty());
+                    System.out.println(toJson(file, clip, clips.detect(clip.samples())));
+                } catch (UserError e) {
                     failures++;
-                    System.err.println(file + ": " + e.getMessage());
+                    System.err.println(e.getMessage());
                 }
             }
+        } catch (ModelNotFoundException e) {
+            throw new UserError(e.getMessage() + "; point --models-dir (or WAKESTREAM_MODELS_DIR) at the models "
+                    + "directory, or name another --model", e);
         }
         return failures == 0 ? 0 : 1;
     }
 
-    private String toJson(Path file, ClipResult result) {
+    private String toJson(Path file, AudioSource.Clip clip, ClipResult result) {
         ObjectNode line = JSON.createObjectNode()
                 .put("file", file.toString())
                 .put("duration_ms", millis(result.samples()))
+                .put("non_finite_samples", clip.nonFiniteSamples())
                 .put("model", result.model())
                 .put("threshold", result.threshold())
                 .put("max_score", result.maxScore());

@@ -60,7 +60,11 @@ final class LocalKafkaBroker implements AutoCloseable {
                 Map.entry("transaction.state.log.min.isr", "1"),
                 Map.entry("share.coordinator.state.topic.replication.factor", "1"),
                 Map.entry("share.coordinator.state.topic.min.isr", "1"),
-                Map.entry("group.initial.rebalance.delay.ms", "0"));
+                Map.entry("group.initial.rebalance.delay.ms", "0"),
+                // The controller fences a broker whose heartbeats stop for this long (default 9 s). Here both
+                // share one process: on a busy machine a stalled heartbeat would fence the only broker, leaving
+                // every partition without a leader (producers then see no metadata or NOT_LEADER_OR_FOLLOWER).
+                Map.entry("broker.session.timeout.ms", "120000"));
         new Formatter()
                 .setPrintStream(System.err)
                 .setNodeId(1)

@@ -13,13 +13,25 @@ public class WakestreamCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Inherited by every subcommand; {@link ErrorReporter} reads it from the parse result. */
+    @CommandLine.Option(names = ErrorReporter.VERBOSE, scope = CommandLine.ScopeType.INHERIT,
+            description = "Print the stack trace of a failure.")
+    boolean verbose;
+
     @Override
     public void run() {
-        spec.commandLine().usage(System.err);
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: name one of those below.");
     }
 
     public static void main(String[] args) {
+        System.exit(create().execute(args));
+    }
+
+    static CommandLine create() {
         // @file arguments hold one argument a line (the launcher uses them for long file lists).
-        System.exit(new CommandLine(new WakestreamCommand()).setUseSimplifiedAtFiles(true).execute(args));
+        return new CommandLine(new WakestreamCommand())
+                .addSubcommand(new CommandLine.HelpCommand())
+                .setUseSimplifiedAtFiles(true)
+                .setExecutionExceptionHandler(new ErrorReporter());
     }
 }

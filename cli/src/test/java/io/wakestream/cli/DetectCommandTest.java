@@ -2,16 +2,31 @@ package io.wakestream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.wakestream.common.audio.Mono16k;
+import io.wakestream.common.audio.Pcm16;
 import io.wakestream.common.audio.WavWriter;
+import io.wakestream.common.events.AudioChunks;
+import io.wakestream.common.onnx.OnnxConfig;
+import io.wakestream.common.onnx.OnnxEngine;
+import io.wakestream.events.v1.AudioChunk;
+import io.wakestream.wakeword.core.AudioInput;
+import io.wakestream.wakeword.core.Detection;
+import io.wakestream.wakeword.core.Detector;
+import io.wakestream.wakeword.core.Detectors;
+import io.wakestream.wakeword.core.SessionSettings;
+import io.wakestream.wakeword.core.WakewordEngine;
 import io.wakestream.common.model.LoadedModel;
 import io.wakestream.common.model.ModelRepository;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -121,6 +136,67 @@ class DetectCommandTest {
         assertThat(lines).singleElement().satisfies(line -> assertThat(line.get("file").asString())
                 .endsWith("silence.wav"));
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("broken.wav");
+    }
+
+    /**
+     * A float WAV with a NaN every 1000 samples: the NaNs are counted and scored as silence, as a stream
+     * carries them, so detect reports finite numbers and the detections the service makes of that stream.
+     */
+    @Test
+    void nonFiniteSamplesAreCountedAndScoredAsTheServiceScoresTheStream() throws Exception {
+        float[] speech;
+        try (InputStream wav = getClass().getResourceAsStream("/samples/hey-jarvis-timer.wav")) {
+            speech = Mono16k.read(wav);
+        }
+        float[] broken = speech.clone();
+        int nans = 0;
+        for (int i = 0; i < broken.length; i += 1000, nans++) {
+            broken[i] = Float.NaN;
+        }
+        Path file = dir.resolve("nan.wav");
+        Files.write(file, float32Wav(broken));
+
+        JsonNode line = detect("--models-dir", MODELS, file.toString()).getFirst();
+
+        assertThat(line.get("non_finite_samples").asLong()).isEqualTo(nans);
+        assertThat(line.get("max_score").isNumber()).isTrue();
+        assertThat(line.toString()).doesNotContain("NaN");
+        assertThat(line.get("detections")).isNotEmpty();
+        List<Long> offlineEnds = new java.util.ArrayList<>();
+        line.get("detections").forEach(d -> offlineEnds.add(d.get("end_ms").asLong()));
+        assertThat(offlineEnds).isEqualTo(streamedDetectionEndsMs(broken));
+    }
+
+    /** What wakeword-service emits for the audio sent as {@code wakestream stream} sends it: 100 ms chunks of PCM16. */
+    private static List<Long> streamedDetectionEndsMs(float[] audio) {
+        try (OnnxEngine onnx = new OnnxEngine(OnnxConfig.defaults());
+             Detector detector = Detectors.open(new ModelRepository(Path.of(MODELS)), "wakeword-hey-jarvis", "", onnx)) {
+            WakewordEngine engine = new WakewordEngine(detector, SessionSettings.defaults(), Clock.systemUTC());
+            List<Long> ends = new java.util.ArrayList<>();
+            for (AudioChunk chunk : AudioChunks.split("nan", audio, 1600)) {
+                short[] pcm = new short[chunk.getPcm().size() / 2];
+                for (int i = 0; i < pcm.length; i++) {
+                    pcm[i] = Pcm16.sampleAt(chunk.getPcm().toByteArray(), 2 * i);
+                }
+                engine.accept(new AudioInput("nan", chunk.getSeq(), chunk.getFirstSample(), pcm, chunk.getEndOfStream()))
+                        .events().stream().filter(Detection.class::isInstance)
+                        .forEach(d -> ends.add(((Detection) d).endSample() / 16));
+            }
+            return ends;
+        }
+    }
+
+    private static byte[] float32Wav(float[] samples) {
+        ByteBuffer wav = ByteBuffer.allocate(44 + 4 * samples.length).order(ByteOrder.LITTLE_ENDIAN);
+        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + 4 * samples.length)
+                .put("WAVE".getBytes(StandardCharsets.US_ASCII))
+                .put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 3).putShort((short) 1)
+                .putInt(16_000).putInt(64_000).putShort((short) 4).putShort((short) 32)
+                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(4 * samples.length);
+        for (float sample : samples) {
+            wav.putFloat(sample);
+        }
+        return wav.array();
     }
 
     private List<JsonNode> detect(String... args) {

@@ -12,6 +12,12 @@ public final class AudioChunkValidator {
 
     public static final int EXPECTED_SAMPLE_RATE = 16000;
 
+    /**
+     * A year of audio at 16 kHz: no stream is longer, so positions beyond it are corrupt or hostile, and
+     * bounding them keeps every position far from overflowing a long.
+     */
+    public static final long MAX_STREAM_SAMPLES = 365L * 24 * 3600 * EXPECTED_SAMPLE_RATE;
+
     /** 10 s of 16 kHz 16-bit mono: far above any device's chunk, well below Kafka's default 1 MiB record. */
     public static final int DEFAULT_MAX_PCM_BYTES = 320_000;
 
@@ -32,12 +38,16 @@ public final class AudioChunkValidator {
         return maxPcmBytes;
     }
 
-    /** Empty when the chunk is valid, else the first problem found. */
+    /** Empty when the chunk is valid, else the first problem found; a null chunk is a record without value. */
     public Optional<ChunkRejection> validate(AudioChunk chunk) {
         return Optional.ofNullable(firstProblem(chunk));
     }
 
     private ChunkRejection firstProblem(AudioChunk chunk) {
+        if (chunk == null) {
+            return reject(ChunkRejectReason.NULL_VALUE,
+                    "record value is null (a tombstone); audio records must hold an AudioChunk");
+        }
         if (chunk.getStreamId().isBlank()) {
             return reject(ChunkRejectReason.MISSING_STREAM_ID, "stream_id is "
                     + (chunk.getStreamId().isEmpty() ? "missing" : "blank"));
@@ -48,6 +58,14 @@ public final class AudioChunkValidator {
         if (chunk.getFirstSample() < 0) {
             return reject(ChunkRejectReason.NEGATIVE_FIRST_SAMPLE,
                     "first_sample " + chunk.getFirstSample() + " is negative");
+        }
+        if (chunk.getSeq() > MAX_STREAM_SAMPLES) {
+            return reject(ChunkRejectReason.IMPLAUSIBLE_SEQ, "seq " + chunk.getSeq()
+                    + " is beyond any stream of up to a year of 16 kHz audio (at most " + MAX_STREAM_SAMPLES + ")");
+        }
+        if (chunk.getFirstSample() > MAX_STREAM_SAMPLES - chunk.getPcm().size() / 2) {
+            return reject(ChunkRejectReason.IMPLAUSIBLE_FIRST_SAMPLE, "first_sample " + chunk.getFirstSample()
+                    + " puts the chunk beyond a year of 16 kHz audio (" + MAX_STREAM_SAMPLES + " samples)");
         }
         if (chunk.getSampleRate() != EXPECTED_SAMPLE_RATE) {
             return reject(ChunkRejectReason.SAMPLE_RATE,

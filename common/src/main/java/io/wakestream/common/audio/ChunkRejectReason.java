@@ -12,7 +12,13 @@ public enum ChunkRejectReason {
     ENCODING("encoding"),
     ODD_PCM_LENGTH("odd_pcm_length"),
     EMPTY_PCM("empty_pcm"),
-    OVERSIZE_CHUNK("oversize_chunk");
+    OVERSIZE_CHUNK("oversize_chunk"),
+    /** The record has no value at all (a tombstone): there is no chunk to check. */
+    NULL_VALUE("null_value"),
+    /** A seq no stream of up to a year reaches (each chunk but the last holds at least one sample). */
+    IMPLAUSIBLE_SEQ("implausible_seq"),
+    /** A chunk that would end beyond a year of audio at 16 kHz. */
+    IMPLAUSIBLE_FIRST_SAMPLE("implausible_first_sample");
 
     private final String code;
 

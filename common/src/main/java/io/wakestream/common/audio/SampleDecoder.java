@@ -59,15 +59,27 @@ abstract class SampleDecoder {
         };
     }
 
-    /** Decodes {@code frames} frames from the start of {@code data} into {@code out[channel][frame]}. */
-    final void decode(byte[] data, int frames, float[][] out) {
+    /**
+     * Decodes {@code frames} frames from the start of {@code data} into {@code out[channel][frame]} and
+     * returns how many float samples were NaN or infinite. Those are replaced where they are read, before
+     * mixing or resampling could spread them: NaN by silence, an infinity by full scale of its sign, as
+     * a conversion to 16-bit PCM would turn them.
+     */
+    final long decode(byte[] data, int frames, float[][] out) {
+        long nonFinite = 0;
         int at = 0;
         for (int frame = 0; frame < frames; frame++) {
             for (int channel = 0; channel < channels; channel++) {
-                out[channel][frame] = sample(data, at);
+                float value = sample(data, at);
+                if (!Float.isFinite(value)) {
+                    nonFinite++;
+                    value = Float.isNaN(value) ? 0f : Math.signum(value);
+                }
+                out[channel][frame] = value;
                 at += bytesPerSample;
             }
         }
+        return nonFinite;
     }
 
     abstract float sample(byte[] data, int at);

@@ -1,12 +1,14 @@
 package io.wakestream.common.audio;
 
 /**
- * Audio decoded from a WAV file: one float array per channel, full scale at ±1.
+ * Audio decoded from a WAV file: one float array per channel, full scale at ±1, every sample finite.
  *
- * @param format   the file's sample layout
- * @param channels {@code channels[c][i]} is sample i of channel c; all arrays have the same length
+ * @param format            the file's sample layout
+ * @param channels          {@code channels[c][i]} is sample i of channel c; all arrays have the same length
+ * @param nonFiniteSamples  float samples of the file that were NaN or infinite and were replaced (NaN by 0,
+ *                          an infinity by ±1)
  */
-public record WavAudio(WavFormat format, float[][] channels) {
+public record WavAudio(WavFormat format, float[][] channels, long nonFiniteSamples) {
 
     public WavAudio {
         if (channels.length != format.channels()) {

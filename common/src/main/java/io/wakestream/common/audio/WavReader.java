@@ -144,11 +144,11 @@ public final class WavReader {
         };
     }
 
-    private static WavAudio decode(WavFormat format, byte[] data) {
+    static WavAudio decode(WavFormat format, byte[] data) {
         int frames = data.length / format.blockAlign();
         float[][] channels = new float[format.channels()][frames];
-        SampleDecoder.of(format).decode(data, frames, channels);
-        return new WavAudio(format, channels);
+        long nonFinite = SampleDecoder.of(format).decode(data, frames, channels);
+        return new WavAudio(format, channels, nonFinite);
     }
 
     private static byte[] readData(InputStream in, long size) throws IOException {

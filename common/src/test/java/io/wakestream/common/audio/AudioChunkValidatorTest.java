@@ -73,6 +73,29 @@ class AudioChunkValidatorTest {
     void codesAreStableSnakeCaseTags() {
         assertThat(Arrays.stream(ChunkRejectReason.values()).map(ChunkRejectReason::code))
                 .containsExactly("missing_stream_id", "negative_seq", "negative_first_sample", "sample_rate",
-                        "encoding", "odd_pcm_length", "empty_pcm", "oversize_chunk");
+                        "encoding", "odd_pcm_length", "empty_pcm", "oversize_chunk", "null_value", "implausible_seq",
+                        "implausible_first_sample");
+    }
+
+    @Test
+    void aRecordWithoutValueIsRejectedAsNullValue() {
+        assertRejected(null, ChunkRejectReason.NULL_VALUE,
+                "record value is null (a tombstone); audio records must hold an AudioChunk");
+    }
+
+    @Test
+    void positionsBeyondAYearOfAudioAreImplausible() {
+        long year = 365L * 24 * 3600 * 16000;
+        assertThat(AudioChunkValidator.MAX_STREAM_SAMPLES).isEqualTo(year);
+
+        assertRejected(valid(c -> c.setSeq(Long.MAX_VALUE)), ChunkRejectReason.IMPLAUSIBLE_SEQ, "seq "
+                + Long.MAX_VALUE + " is beyond any stream of up to a year of 16 kHz audio (at most " + year + ")");
+        assertRejected(valid(c -> c.setFirstSample(Long.MAX_VALUE - 100)), ChunkRejectReason.IMPLAUSIBLE_FIRST_SAMPLE,
+                "first_sample " + (Long.MAX_VALUE - 100) + " puts the chunk beyond a year of 16 kHz audio ("
+                        + year + " samples)");
+        // The chunk's 160 samples would end one sample past the year.
+        assertRejected(valid(c -> c.setFirstSample(year - 159)), ChunkRejectReason.IMPLAUSIBLE_FIRST_SAMPLE,
+                "first_sample " + (year - 159) + " puts the chunk beyond a year of 16 kHz audio (" + year + " samples)");
+        assertThat(validator.validate(valid(c -> c.setSeq(year).setFirstSample(year - 160)))).isEmpty();
     }
 }

@@ -49,6 +49,50 @@ class WavReaderTest {
     }
 
     @Test
+    void replacesAndCountsNonFiniteFloatSamplesSilenceForNanFullScaleForInfinity() throws IOException {
+        ByteBuffer data = le(4 * 5);
+        data.putFloat(0.5f).putFloat(Float.NaN).putFloat(Float.POSITIVE_INFINITY).putFloat(Float.NEGATIVE_INFINITY)
+                .putFloat(-0.5f);
+        byte[] wav = riff(plainFmt(3, 1, 16000, 32), chunk("data", data.array()));
+
+        WavAudio audio = WavReader.read(wav);
+
+        assertThat(audio.channels()[0]).containsExactly(0.5f, 0f, 1f, -1f, -0.5f);
+        assertThat(audio.nonFiniteSamples()).isEqualTo(3);
+    }
+
+    @Test
+    void aNanDoesNotSpreadThroughResampling() throws IOException {
+        ByteBuffer data = le(8 * 4410);
+        for (int i = 0; i < 4410; i++) {
+            data.putDouble(i == 2000 ? Double.NaN : 0.1 * Math.sin(i / 10.0));
+        }
+        WavAudio audio = WavReader.read(riff(plainFmt(3, 1, 44100, 64), chunk("data", data.array())));
+
+        float[] mono = Mono16k.convert(audio);
+
+        assertThat(audio.nonFiniteSamples()).isEqualTo(1);
+        assertThat(mono).hasSize(1600);
+        for (float sample : mono) {
+            assertThat(sample).isBetween(-0.2f, 0.2f);
+        }
+    }
+
+    @Test
+    void readsRawPcmInTheLayoutTheCallerNames() throws IOException {
+        byte[] pcm = Pcm16.toBytes(new float[] {0.5f, -0.5f, 0.25f, -0.25f, 0.125f});
+
+        WavAudio audio = RawPcm.read(new java.io.ByteArrayInputStream(pcm), RawPcm.format("S16_LE", 8000, 2));
+
+        assertThat(audio.format()).isEqualTo(new WavFormat(SampleEncoding.SIGNED_INT, 16, 2, 8000));
+        // The fifth sample is half a frame: left out.
+        assertThat(audio.channels()[0]).containsExactly(0.5f, 0.25f);
+        assertThat(audio.channels()[1]).containsExactly(-0.5f, -0.25f);
+        assertThatThrownBy(() -> RawPcm.format("s16be", 16000, 1)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("sample format 's16be' is not one of f32le, f64le, s16le, s24le, s32le, u8");
+    }
+
+    @Test
     void readsIntegerSamplesLeftJustifiedInALargerContainer() throws IOException {
         // 20 valid bits in 24-bit containers: the low 4 bits are zero, the value scale is the container's.
         byte[] sample = {0x00, 0x00, 0x40};

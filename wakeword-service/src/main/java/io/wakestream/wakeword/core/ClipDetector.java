@@ -1,12 +1,15 @@
 package io.wakestream.wakeword.core;
 
+import io.wakestream.common.audio.Pcm16;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Offline detection over a whole clip with the same detector and trigger policy the service runs
  * per stream, so {@code wakestream detect} reports what the service would emit for that audio, and
- * the smoothed scores its threshold is compared with.
+ * the smoothed scores its threshold is compared with. The clip is first brought to 16-bit PCM, the
+ * only encoding a stream carries, so both see the same samples: out-of-range values clip, NaN
+ * becomes silence and infinities full scale, as {@link Pcm16#toShort} converts them.
  */
 public final class ClipDetector {
 
@@ -20,7 +23,11 @@ public final class ClipDetector {
 
     public ClipResult detect(float[] samples) {
         TriggerPolicy policy = TriggerPolicy.of(detector, settings);
-        List<DetectorScore> raw = detector.openStream().accept(samples, 0, samples.length);
+        float[] streamed = new float[samples.length];
+        for (int i = 0; i < samples.length; i++) {
+            streamed[i] = Pcm16.toFloat(Pcm16.toShort(samples[i]));
+        }
+        List<DetectorScore> raw = detector.openStream().accept(streamed, 0, streamed.length);
         List<DetectorScore> smoothed = new ArrayList<>(raw.size());
         float maxScore = 0f;
         List<ClipResult.Firing> firings = new ArrayList<>();

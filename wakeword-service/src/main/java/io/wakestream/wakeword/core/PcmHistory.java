@@ -4,30 +4,33 @@ package io.wakestream.wakeword.core;
 final class PcmHistory {
 
     private final short[] ring;
+    private final long start;
     private long end;
 
     PcmHistory(int capacitySamples, long startSample) {
         this.ring = new short[capacitySamples];
+        this.start = startSample;
         this.end = startSample;
     }
 
-    void append(short[] samples) {
-        for (short sample : samples) {
-            ring[(int) Math.floorMod(end, (long) ring.length)] = sample;
+    /** Appends {@code samples[from, to)}. */
+    void append(short[] samples, int from, int to) {
+        for (int i = from; i < to; i++) {
+            ring[(int) Math.floorMod(end, (long) ring.length)] = samples[i];
             end++;
         }
     }
 
     /** Samples [from, to), clipped to what is still held. */
     short[] copy(long from, long to) {
-        long start = Math.max(from, Math.max(0, end - ring.length));
+        long first = Math.max(from, firstHeldSample());
         long stop = Math.min(to, end);
-        if (stop <= start) {
+        if (stop <= first) {
             return new short[0];
         }
-        short[] out = new short[(int) (stop - start)];
+        short[] out = new short[(int) (stop - first)];
         for (int i = 0; i < out.length; i++) {
-            out[i] = ring[(int) Math.floorMod(start + i, (long) ring.length)];
+            out[i] = ring[(int) Math.floorMod(first + i, (long) ring.length)];
         }
         return out;
     }
@@ -36,7 +39,8 @@ final class PcmHistory {
         return end;
     }
 
+    /** The oldest sample still held: none before the stream's state started. */
     long firstHeldSample() {
-        return Math.max(0, end - ring.length);
+        return Math.max(start, end - ring.length);
     }
 }

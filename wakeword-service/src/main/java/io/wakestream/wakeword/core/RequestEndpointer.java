@@ -4,9 +4,12 @@ package io.wakestream.wakeword.core;
  * Decides when the request after a trigger has ended: after {@code endSilenceSamples} of consecutive
  * quiet 10 ms frames. A frame is quiet when its level is below both an absolute floor and the
  * running noise floor plus a margin, so a steady background does not keep a request open forever
- * (the maximum segment length still bounds it).
+ * (the maximum segment length still bounds it). Frames count from the segment's first sample, so the
+ * end found is the same sample whatever the chunk sizes.
  */
 final class RequestEndpointer {
+
+    static final int NOT_ENDED = -1;
 
     private static final int FRAME = 160;
     private static final double ABSOLUTE_QUIET_DBFS = -40.0;
@@ -22,16 +25,22 @@ final class RequestEndpointer {
         this.endSilenceSamples = endSilenceSamples;
     }
 
-    /** Feeds samples; true once the request has ended. */
-    boolean accept(short[] samples) {
-        for (short sample : samples) {
-            double x = sample / 32768.0;
+    /**
+     * Feeds {@code samples[from, to)}; returns the index just after the sample that ended the request,
+     * or {@link #NOT_ENDED} while it goes on.
+     */
+    int accept(short[] samples, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double x = samples[i] / 32768.0;
             frameEnergy += x * x;
             if (++frameFill == FRAME) {
                 endFrame();
+                if (quietSamples >= endSilenceSamples) {
+                    return i + 1;
+                }
             }
         }
-        return quietSamples >= endSilenceSamples;
+        return NOT_ENDED;
     }
 
     private void endFrame() {

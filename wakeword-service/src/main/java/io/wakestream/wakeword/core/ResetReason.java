@@ -8,6 +8,11 @@ public enum ResetReason {
     SEQUENCE_GAP,
     /** The chunk's first sample does not follow the previous chunk's last. */
     SAMPLE_DISCONTINUITY,
+    /**
+     * An earlier seq than expected with other audio than was processed under it (or seq 0 after its own
+     * digest was forgotten): the device restarted the stream under the same id.
+     */
+    RESTARTED,
     /** The partition holding the stream moved to another consumer. */
     PARTITION_REVOKED,
     /** No chunk arrived for longer than the idle timeout. */

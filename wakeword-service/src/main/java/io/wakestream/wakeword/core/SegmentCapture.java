@@ -11,24 +11,29 @@ final class SegmentCapture {
     private short[] pcm;
     private int length;
 
-    SegmentCapture(Detection detection, short[] alreadyHeld, long maxSamples, long endSilenceSamples) {
+    SegmentCapture(Detection detection, long maxSamples, long endSilenceSamples) {
         this.detection = detection;
         this.maxSamples = maxSamples;
         this.endpointer = new RequestEndpointer(endSilenceSamples);
-        this.pcm = Arrays.copyOf(alreadyHeld, Math.max(alreadyHeld.length * 2, 16_000));
-        this.length = alreadyHeld.length;
+        short[] trigger = detection.triggerPcm();
+        this.pcm = Arrays.copyOf(trigger, Math.max(trigger.length * 2, 16_000));
+        this.length = trigger.length;
     }
 
-    /** Adds the samples that follow; returns the reason the segment ended, or null while it goes on. */
-    SegmentEndReason accept(short[] samples) {
-        int take = (int) Math.min(samples.length, maxSamples - length);
+    /**
+     * Adds {@code samples[from, to)}, the audio that follows, up to the sample where the request ends;
+     * returns the reason the segment ended, or null while it goes on.
+     */
+    SegmentEndReason accept(short[] samples, int from, int to) {
+        int room = (int) Math.min(to - from, maxSamples - length);
+        int ended = endpointer.accept(samples, from, from + room);
+        int take = ended == RequestEndpointer.NOT_ENDED ? room : ended - from;
         if (length + take > pcm.length) {
             pcm = Arrays.copyOf(pcm, Math.max(pcm.length * 2, length + take));
         }
-        System.arraycopy(samples, 0, pcm, length, take);
+        System.arraycopy(samples, from, pcm, length, take);
         length += take;
-        short[] request = take == samples.length ? samples : Arrays.copyOf(samples, take);
-        if (endpointer.accept(request)) {
+        if (ended != RequestEndpointer.NOT_ENDED) {
             return SegmentEndReason.END_OF_SPEECH;
         }
         return length >= maxSamples ? SegmentEndReason.MAX_LENGTH : null;

@@ -7,6 +7,11 @@ import java.util.Optional;
 /**
  * One stream's detection state from a given starting sample: detector buffers, trigger policy,
  * recent audio, and the segment being captured. Sequence bookkeeping lives in {@link WakewordEngine}.
+ *
+ * <p>A chunk's samples reach the history and the open segment only up to each score's end sample
+ * before that score is judged, so the trigger audio, a segment's start and the end of a request are
+ * found at sample resolution: the events do not depend on how the stream was cut into chunks, even
+ * for chunks longer than the history.
  */
 final class StreamSession {
 
@@ -37,27 +42,25 @@ final class StreamSession {
     }
 
     List<StreamEvent> accept(short[] samples) {
-        List<StreamEvent> events = new ArrayList<>(0);
-        history.append(samples);
-        if (capture != null) {
-            SegmentEndReason ended = capture.accept(samples);
-            if (ended != null) {
-                events.add(capture.close(ended));
-                capture = null;
-            }
-        }
         float[] floats = new float[samples.length];
         for (int i = 0; i < samples.length; i++) {
             floats[i] = samples[i] / 32768f;
         }
-        for (DetectorScore score : detectorStream.accept(floats, 0, floats.length)) {
+        List<DetectorScore> scores = detectorStream.accept(floats, 0, floats.length);
+        List<StreamEvent> events = new ArrayList<>(0);
+        long chunkStart = nextSample;
+        int done = 0;
+        for (DetectorScore score : scores) {
             DetectorScore absolute = new DetectorScore(startSample + score.endSample(), score.score());
+            int upTo = (int) (absolute.endSample() - chunkStart);
+            advance(samples, done, upTo, events);
+            done = upTo;
             TriggerPolicy.Step step = policy.offer(absolute);
             if (step.fires()) {
                 events.addAll(fire(step.smoothed()));
             }
         }
-        nextSample += samples.length;
+        advance(samples, done, samples.length, events);
         return events;
     }
 
@@ -66,6 +69,19 @@ final class StreamSession {
         Optional<Segment> open = Optional.ofNullable(capture).map(c -> c.close(reason));
         capture = null;
         return open;
+    }
+
+    /** Moves the stream on by {@code samples[from, to)}: into the history and the open segment. */
+    private void advance(short[] samples, int from, int to, List<StreamEvent> events) {
+        history.append(samples, from, to);
+        if (capture != null) {
+            SegmentEndReason ended = capture.accept(samples, from, to);
+            if (ended != null) {
+                events.add(capture.close(ended));
+                capture = null;
+            }
+        }
+        nextSample += to - from;
     }
 
     private List<StreamEvent> fire(DetectorScore firing) {
@@ -78,9 +94,7 @@ final class StreamSession {
         Detection detection = new Detection(DetectionIds.of(streamId, end), streamId, detector.keyword(),
                 detector.modelId(), firing.score(), start, end, history.copy(start, end));
         events.add(detection);
-        // Scores arrive per hop, so samples after the window's end may already be here: they belong to the request.
-        short[] heldSoFar = history.copy(start, history.endSample());
-        capture = new SegmentCapture(detection, heldSoFar, SessionSettings.samples(settings.maxSegment()),
+        capture = new SegmentCapture(detection, SessionSettings.samples(settings.maxSegment()),
                 SessionSettings.samples(settings.endSilence()));
         return events;
     }

@@ -12,9 +12,11 @@ import java.util.function.Predicate;
 
 /**
  * Per-stream wake-word processing over ordered chunks. Sequence rules: the next expected chunk is
- * processed; an earlier one is a duplicate and dropped; a later one (a gap) or one whose first sample
- * does not follow on resets the stream, which then starts afresh at that chunk. End of stream,
- * idle expiry and a partition's revocation free the stream's state, closing any open segment.
+ * processed; an earlier one is a duplicate and dropped when it holds the audio already processed under
+ * its seq (or its seq is older than the chunks remembered, unless it starts a stream), and is a restart
+ * of the device otherwise; a later one (a gap), one whose first sample does not follow on, or a restart
+ * resets the stream, which then starts afresh at that chunk. End of stream, idle expiry and a
+ * partition's revocation free the stream's state, closing any open segment.
  *
  * <p>Thread-safe: each stream is locked while one of its chunks is processed.
  */
@@ -50,7 +52,11 @@ public final class WakewordEngine {
         if (state.session == null) {
             reset = chunk.seq() == 0 && chunk.firstSample() == 0 ? null : ResetReason.JOINED_MID_STREAM;
         } else if (chunk.seq() < state.expectedSeq) {
-            return new ChunkResult(ChunkOutcome.DUPLICATE, null, List.of());
+            if (!isRestart(chunk, state.recent.recall(chunk))) {
+                return new ChunkResult(ChunkOutcome.DUPLICATE, null, List.of());
+            }
+            reset = ResetReason.RESTARTED;
+            state.recent = new RecentChunks();
         } else if (chunk.seq() > state.expectedSeq) {
             reset = ResetReason.SEQUENCE_GAP;
         } else if (chunk.firstSample() != state.session.nextSample()) {
@@ -63,6 +69,7 @@ public final class WakewordEngine {
             state.session = new StreamSession(chunk.streamId(), detector, settings, chunk.firstSample());
         }
         events.addAll(state.session.accept(chunk.samples()));
+        state.recent.remember(chunk);
         state.expectedSeq = chunk.seq() + 1;
         if (chunk.endOfStream()) {
             state.session.close(SegmentEndReason.END_OF_STREAM).ifPresent(events::add);
@@ -70,6 +77,18 @@ public final class WakewordEngine {
         }
         ChunkOutcome outcome = reset == null ? ChunkOutcome.PROCESSED : ChunkOutcome.PROCESSED_AFTER_RESET;
         return new ChunkResult(outcome, reset, events);
+    }
+
+    /**
+     * An earlier seq than expected is a restart when other audio was processed under it, or, once its
+     * seq is forgotten, when it starts a stream: a redelivery that late does not happen.
+     */
+    private static boolean isRestart(AudioInput chunk, RecentChunks.Recall recall) {
+        return switch (recall) {
+            case SAME_AUDIO -> false;
+            case OTHER_AUDIO -> true;
+            case FORGOTTEN -> chunk.seq() == 0 && chunk.firstSample() == 0;
+        };
     }
 
     /** Frees streams idle for longer than {@code idleTimeout}. */
@@ -107,6 +126,7 @@ public final class WakewordEngine {
     private static final class StreamState {
         private StreamSession session;
         private long expectedSeq;
+        private RecentChunks recent = new RecentChunks();
         private Instant lastSeen;
     }
 }

@@ -124,6 +124,139 @@ class WakewordEngineTest {
         }
     }
 
+    @Test
+    void chunksLongerThanTheHistoryYieldTheSameEventsAsSmallChunks() {
+        short[] audio = samples(160_000, QUIET);
+        java.util.Arrays.fill(audio, 70_000, 74_000, LOUD);
+        java.util.Arrays.fill(audio, 130_000, 131_000, LOUD);
+
+        List<StreamEvent> small = feedInChunks("small", audio, 1_600);
+        List<StreamEvent> huge = feedInChunks("huge", audio, 96_000);
+
+        assertThat(small).hasSize(4);
+        assertSameEvents(huge, small);
+        Detection detection = (Detection) huge.get(0);
+        assertThat(detection.endSample()).isEqualTo(70_400);
+        assertThat(detection.startSample()).isEqualTo(70_400 - 2 * LoudnessDetector.HOP);
+        assertThat(detection.triggerPcm()).hasSize(2 * LoudnessDetector.HOP);
+        Segment segment = (Segment) huge.get(1);
+        assertThat(segment.firstSample()).isEqualTo(detection.startSample());
+        assertThat(segment.triggerEndSample()).isEqualTo(detection.endSample());
+    }
+
+    @Test
+    void endOfSpeechIsFoundAtSampleResolutionWhateverTheChunkSize() {
+        short[] audio = samples(118_400, QUIET);
+        java.util.Arrays.fill(audio, 16_000, 40_000, LOUD);
+        java.util.Arrays.fill(audio, 70_000, 100_000, LOUD);
+
+        List<StreamEvent> small = feedInChunks("small", audio, 1_600);
+        List<StreamEvent> big = feedInChunks("big", audio, 48_000);
+
+        assertSameEvents(big, small);
+        List<Segment> segments = big.stream().filter(Segment.class::isInstance).map(Segment.class::cast).toList();
+        assertThat(segments).hasSize(2);
+        Segment first = segments.getFirst();
+        assertThat(first.endReason()).isEqualTo(SegmentEndReason.END_OF_SPEECH);
+        long firstEnd = first.firstSample() + first.pcm().length;
+        // 800 ms of quiet after the first request, counted in whole 10 ms frames: not the chunk's end.
+        assertThat(firstEnd).isBetween(40_000L + 12_800, 40_000L + 12_800 + 160);
+        assertThat(firstEnd).isLessThan(70_000L);
+    }
+
+    @Test
+    void aDeviceRestartingUnderTheSameStreamIdStartsAfreshWhileRedeliveriesAreStillDropped() {
+        short[] interrupted = samples(40 * 1_600, QUIET);
+        for (int seq = 0; seq < 40; seq++) {
+            feed("r1", seq, seq * 1_600L, java.util.Arrays.copyOfRange(interrupted, seq * 1_600, (seq + 1) * 1_600),
+                    false);
+        }
+        short[] again = samples(8_000, LOUD);
+
+        ChunkResult restart = engine.accept(chunk("r1", 0, 0, again, false));
+        ChunkResult redelivered = engine.accept(chunk("r1", 0, 0, again, false));
+        ChunkResult next = engine.accept(chunk("r1", 1, 8_000, samples(1_600, QUIET), true));
+
+        assertThat(restart.outcome()).isEqualTo(ChunkOutcome.PROCESSED_AFTER_RESET);
+        assertThat(restart.reset()).isEqualTo(ResetReason.RESTARTED);
+        assertThat(restart.events()).first().isInstanceOf(Detection.class);
+        assertThat(redelivered.outcome()).isEqualTo(ChunkOutcome.DUPLICATE);
+        assertThat(next.outcome()).isEqualTo(ChunkOutcome.PROCESSED);
+        assertThat(next.events()).last().isInstanceOfSatisfying(Segment.class,
+                s -> assertThat(s.endReason()).isEqualTo(SegmentEndReason.END_OF_STREAM));
+        assertThat(engine.activeStreams()).isZero();
+    }
+
+    @Test
+    void aRedeliveryOfAnyRecentChunkIsADuplicateAndOtherAudioUnderAnOldSeqARestart() {
+        for (int seq = 0; seq < 10; seq++) {
+            feed("s1", seq, seq * 100L, samples(100, (short) (100 + seq)), false);
+        }
+
+        assertThat(engine.accept(chunk("s1", 4, 400, samples(100, (short) 104), false)).outcome())
+                .isEqualTo(ChunkOutcome.DUPLICATE);
+        ChunkResult other = engine.accept(chunk("s1", 4, 400, samples(100, (short) 7), false));
+        assertThat(other.reset()).isEqualTo(ResetReason.RESTARTED);
+        assertThat(engine.accept(chunk("s1", 5, 500, samples(100, QUIET), false)).outcome())
+                .isEqualTo(ChunkOutcome.PROCESSED);
+    }
+
+    @Test
+    void onceItsDigestIsForgottenAStreamStartIsARestartAndAnyOtherOldSeqADuplicate() {
+        int chunks = RecentChunks.REMEMBERED + 10;
+        for (int seq = 0; seq < chunks; seq++) {
+            feed("long", seq, seq * 100L, samples(100, QUIET), false);
+        }
+
+        assertThat(engine.accept(chunk("long", 3, 300, samples(100, QUIET), false)).outcome())
+                .isEqualTo(ChunkOutcome.DUPLICATE);
+        assertThat(engine.accept(chunk("long", 0, 0, samples(100, QUIET), false)).reset())
+                .isEqualTo(ResetReason.RESTARTED);
+    }
+
+    @Test
+    void triggerAudioNeverReachesBeforeTheSampleTheStreamJoinedAt() {
+        ChunkResult joined = engine.accept(chunk("late", 42, 420_000, samples(1_280, LOUD), false));
+
+        assertThat(joined.events()).first().isInstanceOfSatisfying(Detection.class, d -> {
+            assertThat(d.startSample()).isEqualTo(420_000);
+            assertThat(d.endSample()).isEqualTo(421_280);
+            assertThat(d.triggerPcm()).hasSize(1_280);
+        });
+    }
+
+    private List<StreamEvent> feedInChunks(String stream, short[] audio, int chunkSamples) {
+        List<StreamEvent> events = new java.util.ArrayList<>();
+        for (int seq = 0, at = 0; at < audio.length; seq++, at += chunkSamples) {
+            int to = Math.min(at + chunkSamples, audio.length);
+            events.addAll(feed(stream, seq, at, java.util.Arrays.copyOfRange(audio, at, to), to == audio.length));
+        }
+        return events;
+    }
+
+    /** The same events but for the stream id (and so the detection ids) they carry. */
+    private static void assertSameEvents(List<StreamEvent> actual, List<StreamEvent> expected) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            if (expected.get(i) instanceof Detection want) {
+                assertThat(actual.get(i)).isInstanceOfSatisfying(Detection.class, got -> {
+                    assertThat(got.startSample()).isEqualTo(want.startSample());
+                    assertThat(got.endSample()).isEqualTo(want.endSample());
+                    assertThat(got.score()).isEqualTo(want.score());
+                    assertThat(got.triggerPcm()).isEqualTo(want.triggerPcm());
+                });
+            } else {
+                Segment want = (Segment) expected.get(i);
+                assertThat(actual.get(i)).isInstanceOfSatisfying(Segment.class, got -> {
+                    assertThat(got.firstSample()).isEqualTo(want.firstSample());
+                    assertThat(got.triggerEndSample()).isEqualTo(want.triggerEndSample());
+                    assertThat(got.endReason()).isEqualTo(want.endReason());
+                    assertThat(got.pcm()).isEqualTo(want.pcm());
+                });
+            }
+        }
+    }
+
     private List<StreamEvent> feed(String stream, long seq, long first, short[] pcm, boolean end) {
         return engine.accept(chunk(stream, seq, first, pcm, end)).events();
     }

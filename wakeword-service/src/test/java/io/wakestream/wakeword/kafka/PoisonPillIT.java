@@ -52,13 +52,27 @@ class PoisonPillIT {
             List<AudioChunk> duplicate = TestAudio.chunks("pp-dup", "kitchen-lights.wav");
             TestAudio.send(bootstrap, List.of(duplicate.get(0), duplicate.get(1), duplicate.get(1)));
 
+            TestAudio.sendRaw(bootstrap, "pp-tombstone", null);
+            AudioChunk endlessSeq = TestAudio.chunks("pp-seq", "kitchen-lights.wav").getFirst().toBuilder()
+                    .setSeq(Long.MAX_VALUE).build();
+            AudioChunk endlessPosition = TestAudio.chunks("pp-position", "kitchen-lights.wav").getFirst().toBuilder()
+                    .setFirstSample(Long.MAX_VALUE - 1_000).build();
+            TestAudio.send(bootstrap, List.of(endlessSeq, endlessPosition));
+
             TestAudio.send(bootstrap, TestAudio.chunks("pp-after", "hey-jarvis-timer.wav"));
 
-            await().atMost(Duration.ofSeconds(90)).until(() -> recorder.on("voice.audio.v1-dlt").size() >= 2
+            await().atMost(Duration.ofSeconds(90)).until(() -> recorder.on("voice.audio.v1-dlt").size() >= 5
                     && detectionsOf(recorder, "pp-after") > 0);
 
             List<ConsumerRecord<String, byte[]>> dead = recorder.on("voice.audio.v1-dlt");
-            assertThat(dead).hasSize(2);
+            assertThat(dead).hasSize(5);
+            ConsumerRecord<String, byte[]> tombstone = deadLetterOf(dead, "pp-tombstone");
+            assertThat(header(tombstone, DeadLetterHeaders.REASON)).isEqualTo("null_value");
+            assertThat(header(tombstone, DeadLetterHeaders.MESSAGE)).contains("null", "tombstone");
+            assertThat(tombstone.value()).isNull();
+            assertThat(header(deadLetterOf(dead, "pp-seq"), DeadLetterHeaders.REASON)).isEqualTo("implausible_seq");
+            assertThat(header(deadLetterOf(dead, "pp-position"), DeadLetterHeaders.REASON))
+                    .isEqualTo("implausible_first_sample");
             ConsumerRecord<String, byte[]> garbage = deadLetterOf(dead, "pp-garbage");
             assertThat(header(garbage, DeadLetterHeaders.REASON)).isEqualTo(DeadLetterHeaders.UNDECODABLE);
             assertThat(header(garbage, DeadLetterHeaders.MESSAGE)).contains("AudioChunk");
@@ -71,6 +85,8 @@ class PoisonPillIT {
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 assertThat(count("wakestream.dlt.records", "reason", "undecodable")).isEqualTo(1.0);
                 assertThat(count("wakestream.dlt.records", "reason", "sample_rate")).isEqualTo(1.0);
+                assertThat(count("wakestream.dlt.records", "reason", "null_value")).isEqualTo(1.0);
+                assertThat(count("wakestream.dlt.records", "reason", "processing_failed")).isZero();
                 assertThat(count("wakestream.wakeword.stream.resets", "reason", "sequence_gap")).isEqualTo(1.0);
                 assertThat(count("wakestream.wakeword.chunks", "outcome", "duplicate")).isEqualTo(1.0);
             });

@@ -1,0 +1,155 @@
+package io.wakestream.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wakestream.common.audio.Pcm16;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a user sees when they get something wrong: what is wrong and what to do, exit status, no stack trace. */
+class CommandLineMessagesTest {
+
+    private static final String STACK_FRAME = "\tat ";
+
+    @TempDir
+    Path dir;
+
+    record Outcome(int status, String out, String err) {
+    }
+
+    @Test
+    void noCommandPrintsTheUsageAndExitsTwo() {
+        Outcome outcome = run(new byte[0]);
+
+        assertThat(outcome.status()).isEqualTo(2);
+        assertThat(outcome.err()).contains("Missing command", "Usage: wakestream", "stream", "detect", "help");
+    }
+
+    @Test
+    void helpListsTheCommandsAndHelpOfACommandItsOptions() {
+        Outcome all = run(new byte[0], "help");
+        Outcome stream = run(new byte[0], "help", "stream");
+
+        assertThat(all.status()).isZero();
+        assertThat(all.out()).contains("Usage: wakestream", "up", "demo", "stream", "tail", "detect");
+        assertThat(stream.status()).isZero();
+        assertThat(stream.out()).contains("Usage: wakestream stream", "--raw", "--rate", "--channels", "--format",
+                "--metadata-timeout", "--metadata-attempts");
+    }
+
+    @Test
+    void detectOfAMissingFileSaysSoWithoutAStackTrace() {
+        String missing = dir.resolve("nope.wav").toString();
+
+        Outcome outcome = run(new byte[0], "detect", "--models-dir", "../models", missing);
+
+        assertThat(outcome.status()).isEqualTo(1);
+        assertThat(outcome.out()).isEmpty();
+        assertThat(outcome.err()).contains(missing + ": no such file; give the path of a WAV file")
+                .doesNotContain(STACK_FRAME, "Exception");
+    }
+
+    @Test
+    void detectWithoutItsModelSaysWhereItLookedAndWhatToDo() {
+        Outcome outcome = run(new byte[0], "detect", "--models-dir", dir.toString(), "x.wav");
+
+        assertThat(outcome.status()).isEqualTo(1);
+        assertThat(outcome.err()).startsWith("wakestream detect: no version of model wakeword-hey-jarvis under " + dir)
+                .contains("point --models-dir (or WAKESTREAM_MODELS_DIR) at the models directory")
+                .doesNotContain(STACK_FRAME);
+    }
+
+    @Test
+    void streamOfAMissingFileSaysSoWithoutAStackTraceUnlessVerbose() {
+        String missing = dir.resolve("nope.wav").toString();
+
+        Outcome quiet = run(new byte[0], "stream", "--stream-id", "x", missing);
+        Outcome verbose = run(new byte[0], "stream", "--verbose", "--stream-id", "x", missing);
+
+        assertThat(quiet.status()).isEqualTo(1);
+        assertThat(quiet.err()).isEqualTo("wakestream stream: " + missing
+                + ": no such file; give the path of a WAV file, or - to read standard input" + System.lineSeparator());
+        assertThat(verbose.status()).isEqualTo(1);
+        assertThat(verbose.err()).contains(missing + ": no such file", "NoSuchFileException", STACK_FRAME);
+    }
+
+    @Test
+    void rawPcmOnStandardInputWithoutRawSaysHowToDescribeIt() {
+        byte[] raw = Pcm16.toBytes(new float[1600]);
+
+        Outcome outcome = run(raw, "stream", "--stream-id", "x", "-");
+
+        assertThat(outcome.status()).isEqualTo(1);
+        assertThat(outcome.err()).contains("standard input is not a WAV file",
+                "--raw --rate HZ --channels N --format s16le").doesNotContain(STACK_FRAME);
+    }
+
+    @Test
+    void rawOptionsAreCheckedTogether() {
+        Outcome noRate = run(new byte[0], "stream", "--stream-id", "x", "--raw", "--format", "s16le", "-");
+        Outcome noRaw = run(new byte[0], "stream", "--stream-id", "x", "--rate", "16000", "-");
+        Outcome badFormat = run(new byte[0], "stream", "--stream-id", "x", "--raw", "--rate", "16000", "--format",
+                "mp3", "-");
+
+        assertThat(noRate.status()).isEqualTo(2);
+        assertThat(noRate.err()).contains("--raw needs --rate and --format");
+        assertThat(noRaw.status()).isEqualTo(2);
+        assertThat(noRaw.err()).contains("add --raw");
+        assertThat(badFormat.status()).isEqualTo(2);
+        assertThat(badFormat.err()).contains("sample format 'mp3' is not one of f32le, f64le, s16le, s24le, s32le, u8");
+    }
+
+    /** Raw PCM is read, then the producer tries for the topic's metadata as often as asked and says what it tried. */
+    @Test
+    void rawPcmOnStandardInputIsAcceptedAndAMissingBrokerIsReportedWithWhatWasTried() throws IOException {
+        byte[] raw = Pcm16.toBytes(new float[3200]);
+        String nowhere = "localhost:" + freePort();
+
+        Outcome outcome = run(raw, "stream", "--stream-id", "x", "--bootstrap", nowhere, "--raw", "--rate", "16000",
+                "--channels", "1", "--format", "s16le", "--metadata-timeout", "1", "--metadata-attempts", "2", "-");
+
+        assertThat(outcome.status()).isEqualTo(1);
+        assertThat(outcome.err())
+                .contains("attempt 1 of 2: topic voice.audio.v1 not in the metadata of " + nowhere
+                        + " after 1000 ms; trying again")
+                .contains("attempt 2 of 2: topic voice.audio.v1 not in the metadata of " + nowhere + " after 1000 ms")
+                .contains("wakestream stream: topic voice.audio.v1 did not appear in the metadata of " + nowhere
+                        + ": tried 2 time(s), waiting 1000 ms each")
+                .contains("--metadata-timeout or --metadata-attempts")
+                .doesNotContain(STACK_FRAME);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static Outcome run(byte[] stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        InputStream originalIn = System.in;
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        System.setIn(new ByteArrayInputStream(stdin));
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = WakestreamCommand.create().execute(args);
+        } finally {
+            System.setIn(originalIn);
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
