@@ -4,9 +4,10 @@ Both work on `log_probs` [U, V] (natural-log posteriors, index 0 = CTC blank, on
 output frame) and report frames at that rate: a phone on frames [start, end) covers
 [start * 20, end * 20) ms of the stream (encoder.py: output u belongs to input frames 2u, 2u + 1).
 
-The Java twin (io.wakestream.common.phonetic.CtcAlignment, CtcGreedyDecoder) follows the same
-arithmetic in float64 and the same tie-breaking, so both give the same alignment of the same
-posteriors; keep the two in step.
+The Java twins (io.wakestream.common.phonetic.CtcAlignment, CtcGreedyDecoder) run the same Viterbi
+recursion in float64 with the same tie-breaking, so both give the same phones and frames for the
+same posteriors (segment scores may differ in the last bits: numpy sums pairwise); keep the two in
+step.
 """
 import dataclasses
 
