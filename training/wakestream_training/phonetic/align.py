@@ -27,9 +27,6 @@ class Segment:
     end: int
     score: float
 
-    def symbol(self, symbols=phone_set.PHONES):
-        return symbols[self.phone]
-
 
 @dataclasses.dataclass(frozen=True)
 class Alignment:

@@ -78,6 +78,9 @@ def encoder_from_onnx(model_dir):
                               for k, v in manifest["architecture"].items() if k in fields})
     graph = onnx.load(str(model_dir / manifest["files"]["model"]["path"])).graph
     weights = {w.name: numpy_helper.to_array(w).copy() for w in graph.initializer}
+    # Some exporters keep folded weights as Constant nodes rather than initializers.
+    weights.update({node.output[0]: numpy_helper.to_array(node.attribute[0].t).copy()
+                    for node in graph.node if node.op_type == "Constant" and node.attribute[0].name == "value"})
     convs = [[weights[name] for name in node.input[1:]] for node in graph.node if node.op_type == "Conv"]
     model = PhoneticEncoder(config).eval()
     layers = [(model.stem, model.stem_norm)]

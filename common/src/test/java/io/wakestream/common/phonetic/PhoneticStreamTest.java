@@ -187,9 +187,13 @@ class PhoneticStreamTest {
         }
     }
 
-    /** Greedy phones and the forced alignment of Java's own outputs are Python's. */
+    /**
+     * Greedy phones and the forced alignment of Java's own outputs are Python's: comparable because in the
+     * fixture every output's best phone beats the second by far more than Java and torch differ.
+     */
     @Test
     void decodingJavasOutputsGivesPythonsPhonesAndAlignment() {
+        assertThat(golden.json.get("min_top2_margin").asDouble()).isGreaterThan(10 * TOLERANCE);
         try (PhoneticEncoder encoder = EncoderGolden.openTiny(engine, 16)) {
             float[][] logProbs = wholeFile(16).logProbRows();
 
