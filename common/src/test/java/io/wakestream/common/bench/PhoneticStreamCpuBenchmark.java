@@ -26,7 +26,16 @@ import java.util.SplittableRandom;
  * never a test: it asserts nothing. Keep runs short on shared machines.
  *
  * <p>Arguments: an encoder's model directory ({@code <models>/<name>/<version>}, default
- * {@code models/phonetic-encoder/1.0.0}), seconds of audio per run (default 20).
+ * {@code models/phonetic-encoder/1.0.0}), seconds of audio per run (default 20). From the repository
+ * root; the classpath travels in an argument file because ONNX Runtime crashes the JVM when the
+ * command line is thousands of characters long:
+ *
+ * <pre>
+ * ./mvnw -q -pl common test-compile dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/cp.txt
+ * echo "-cp common/target/test-classes:common/target/classes:$(cat common/target/cp.txt)" &gt; common/target/bench.args
+ * java -Xss8m --enable-native-access=ALL-UNNAMED @common/target/bench.args \
+ *     io.wakestream.common.bench.PhoneticStreamCpuBenchmark models/phonetic-encoder/1.0.0 20
+ * </pre>
  */
 public final class PhoneticStreamCpuBenchmark {
 
