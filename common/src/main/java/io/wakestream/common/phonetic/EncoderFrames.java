@@ -30,18 +30,9 @@ public record EncoderFrames(long first, int count, int phones, int embeddingSize
         return new EncoderFrames(first, 0, phones, embeddingSize, new float[0], new float[0]);
     }
 
-    public boolean isEmpty() {
-        return count == 0;
-    }
-
     /** Index just after the last output held. */
     public long end() {
         return first + count;
-    }
-
-    /** Log-posterior of {@code phone} at the i-th output held. */
-    public float logProb(int i, int phone) {
-        return logProbs[i * phones + phone];
     }
 
     /** The log-posteriors as {@code [count][V]}, copied: what {@link CtcGreedyDecoder} and {@link CtcAlignment} take. */

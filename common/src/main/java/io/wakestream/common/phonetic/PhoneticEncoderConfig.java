@@ -37,8 +37,4 @@ public record PhoneticEncoderConfig(String model, String version, int outputsPer
     public PhoneticEncoderConfig withModel(String newModel, String newVersion) {
         return new PhoneticEncoderConfig(newModel, newVersion, outputsPerCall);
     }
-
-    public PhoneticEncoderConfig withOutputsPerCall(int outputs) {
-        return new PhoneticEncoderConfig(model, version, outputs);
-    }
 }

@@ -125,10 +125,6 @@ public final class PhoneticStream {
         return outputsEmitted;
     }
 
-    public boolean isFinished() {
-        return finished;
-    }
-
     private void start(Input kind) {
         if (finished) {
             throw new IllegalStateException("stream already finished");
