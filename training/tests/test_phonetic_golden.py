@@ -32,6 +32,21 @@ def test_a_model_rebuilt_from_its_exported_graph_computes_the_same(tmp_path):
     np.testing.assert_allclose(rebuilt_embeddings, embeddings, atol=1e-4)
 
 
+def test_a_graph_that_keeps_its_batchnorm_nodes_is_rebuilt_too(tmp_path):
+    model = golden.tiny_encoder(seed=4)
+    directory = golden.write_test_model(model, tmp_path, "0.0.1")
+    # What an exporter that does not fold BatchNorm writes (PRESERVE keeps the nodes of an eval model).
+    torch.onnx.export(model, torch.zeros(1, 140, 80), str(directory / "model.onnx"), input_names=["features"],
+                      output_names=["log_probs", "embeddings"], dynamic_axes={"features": {1: "frames"}},
+                      opset_version=13, training=torch.onnx.TrainingMode.PRESERVE)
+    samples = np.random.default_rng(2).uniform(-0.3, 0.3, 8000)
+
+    rebuilt, _ = golden.encoder_from_onnx(directory)
+
+    np.testing.assert_allclose(golden.whole_file_run(rebuilt, samples)[1], golden.whole_file_run(model, samples)[1],
+                               atol=1e-4)
+
+
 def test_the_committed_fixture_is_the_whole_file_run_of_the_committed_test_model():
     fixture = json.loads((FIXTURE / "encoder-golden.json").read_text())
     model, manifest = golden.encoder_from_onnx(TEST_MODEL)

@@ -69,8 +69,9 @@ def write_test_model(model, root=TEST_RESOURCES / "models", version=TINY_VERSION
 def encoder_from_onnx(model_dir):
     """The PhoneticEncoder of an exported model directory: the architecture from its manifest, the
     weights from the graph's Conv nodes in order (stem, each block's depthwise and pointwise, embed,
-    classify). The exporter folded BatchNorm into those convolutions, so each BatchNorm here becomes
-    the identity plus the folded bias."""
+    classify) and the BatchNormalization node after a Conv where the exporter kept one. Where it
+    folded BatchNorm into the Conv (encoder_export does, in eval mode), the BatchNorm here becomes the
+    identity plus the folded bias."""
     model_dir = pathlib.Path(model_dir)
     manifest = json.loads((model_dir / "manifest.json").read_text())
     fields = {f.name for f in dataclasses.fields(EncoderConfig)}
@@ -78,10 +79,17 @@ def encoder_from_onnx(model_dir):
                               for k, v in manifest["architecture"].items() if k in fields})
     graph = onnx.load(str(model_dir / manifest["files"]["model"]["path"])).graph
     weights = {w.name: numpy_helper.to_array(w).copy() for w in graph.initializer}
-    # Some exporters keep folded weights as Constant nodes rather than initializers.
+    # Some exporters keep weights as Constant nodes rather than initializers.
     weights.update({node.output[0]: numpy_helper.to_array(node.attribute[0].t).copy()
                     for node in graph.node if node.op_type == "Constant" and node.attribute[0].name == "value"})
-    convs = [[weights[name] for name in node.input[1:]] for node in graph.node if node.op_type == "Conv"]
+    convs = []
+    for node in graph.node:
+        if node.op_type == "Conv":
+            weight, *bias = [weights[name] for name in node.input[1:]]
+            convs.append({"weight": weight, "bias": bias[0] if bias else np.zeros(weight.shape[0], np.float32)})
+        elif node.op_type == "BatchNormalization":
+            epsilon = next((a.f for a in node.attribute if a.name == "epsilon"), 1e-5)
+            convs[-1]["norm"] = [weights[name] for name in node.input[1:5]] + [epsilon]
     model = PhoneticEncoder(config).eval()
     layers = [(model.stem, model.stem_norm)]
     for block in model.blocks:
@@ -90,11 +98,18 @@ def encoder_from_onnx(model_dir):
     if len(convs) != len(layers):
         raise ValueError(f"{model_dir}: graph has {len(convs)} Conv nodes, the manifest's architecture {len(layers)}")
     with torch.no_grad():
-        for (conv, norm), (weight, *bias) in zip(layers, convs):
-            conv.weight.copy_(torch.from_numpy(weight))
-            bias = torch.from_numpy(bias[0]) if bias else torch.zeros(weight.shape[0])
+        for (conv, norm), found in zip(layers, convs):
+            conv.weight.copy_(torch.from_numpy(found["weight"]))
+            bias = torch.from_numpy(found["bias"])
             if norm is None:
                 conv.bias.copy_(bias)
+            elif "norm" in found:
+                scale, shift, mean, var, norm.eps = found["norm"]
+                norm.weight.copy_(torch.from_numpy(scale))
+                norm.bias.copy_(torch.from_numpy(shift))
+                # conv(x) + b normalised with mean m is conv(x) normalised with mean m - b
+                norm.running_mean.copy_(torch.from_numpy(mean) - bias)
+                norm.running_var.copy_(torch.from_numpy(var))
             else:
                 norm.running_mean.zero_()
                 norm.running_var.fill_(1.0 - norm.eps)
