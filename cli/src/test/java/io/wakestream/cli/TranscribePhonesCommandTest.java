@@ -1,0 +1,121 @@
+package io.wakestream.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.wakestream.common.audio.Pcm16;
+import io.wakestream.common.audio.WavReader;
+import io.wakestream.common.audio.WavWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code wakestream transcribe-phones} with common's tiny test encoder (random weights, so its phones mean
+ * nothing) and the golden fixture it was made with: the command prints the toolkit's greedy phones.
+ */
+class TranscribePhonesCommandTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String TEST_MODELS = "../common/src/test/resources/models";
+    private static final Path FIXTURE = Path.of("../common/src/test/resources/phonetic");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void printsTheGreedyPhonesAndSegmentsOfTheNewestPhoneticEncoder() throws IOException {
+        JsonNode golden = JSON.readTree(FIXTURE.resolve("encoder-golden.json"));
+        Path wav = FIXTURE.resolve("encoder-golden.wav");
+
+        Run run = transcribe("--models-dir", TEST_MODELS, wav.toString());
+
+        assertThat(run.exitCode).isZero();
+        JsonNode line = run.lines.getFirst();
+        assertThat(line.get("file").asString()).isEqualTo(wav.toString());
+        assertThat(line.get("phones").asString()).isEqualTo(golden.get("greedy").get("phones").asString());
+        JsonNode expected = golden.get("greedy").get("segments");
+        JsonNode segments = line.get("segments");
+        assertThat(segments.size()).isEqualTo(expected.size());
+        for (int i = 0; i < segments.size(); i++) {
+            assertThat(segments.get(i).get("phone").asString()).isEqualTo(expected.get(i).get("phone").asString());
+            assertThat(segments.get(i).get("start_ms").asLong()).isEqualTo(expected.get(i).get("start_ms").asLong());
+            assertThat(segments.get(i).get("end_ms").asLong()).isEqualTo(expected.get(i).get("end_ms").asLong());
+        }
+    }
+
+    /** A stereo file whose channels are the fixture's audio is downmixed to the same samples, so to the same phones. */
+    @Test
+    void anyWavFormatIsConvertedAsDetectConvertsIt() throws IOException {
+        float[] mono = WavReader.read(FIXTURE.resolve("encoder-golden.wav")).channels()[0];
+        byte[] pcm = Pcm16.toBytes(mono);
+        byte[] stereo = new byte[2 * pcm.length];
+        for (int i = 0; i < pcm.length; i += 2) {
+            System.arraycopy(pcm, i, stereo, 2 * i, 2);
+            System.arraycopy(pcm, i, stereo, 2 * i + 2, 2);
+        }
+        Path stereoWav = dir.resolve("stereo.wav");
+        try (OutputStream out = Files.newOutputStream(stereoWav)) {
+            WavWriter.writePcm16(out, stereo, 16_000, 2);
+        }
+
+        Run run = transcribe("--models-dir", TEST_MODELS, "--model", "phonetic-encoder", "--model-version", "0.0.0-tiny",
+                FIXTURE.resolve("encoder-golden.wav").toString(), stereoWav.toString());
+
+        assertThat(run.lines).hasSize(2);
+        assertThat(run.lines.get(1).get("phones")).isEqualTo(run.lines.get(0).get("phones"));
+        assertThat(run.lines.get(1).get("segments")).isEqualTo(run.lines.get(0).get("segments"));
+    }
+
+    @Test
+    void anUnreadableFileIsReportedAndTheOthersStillTranscribed() throws IOException {
+        Path broken = Files.writeString(dir.resolve("broken.wav"), "not a wav file");
+        Path silence = dir.resolve("silence.wav");
+        WavWriter.writePcm16(silence, new float[16_000], 16_000);
+
+        Run run = transcribe("--models-dir", TEST_MODELS, broken.toString(), silence.toString());
+
+        assertThat(run.exitCode).isEqualTo(1);
+        assertThat(run.lines).singleElement().satisfies(line -> assertThat(line.get("file").asString()).endsWith("silence.wav"));
+        assertThat(run.err).contains("broken.wav");
+    }
+
+    @Test
+    void aMissingModelFailsNamingIt() {
+        Run run = transcribe("--models-dir", dir.toString(), FIXTURE.resolve("encoder-golden.wav").toString());
+
+        assertThat(run.exitCode).isNotZero();
+        assertThat(run.lines).isEmpty();
+        assertThat(run.err).contains("phonetic-encoder");
+    }
+
+    private record Run(int exitCode, List<JsonNode> lines, String err) {
+    }
+
+    private static Run transcribe(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int exitCode;
+        try {
+            exitCode = new CommandLine(new TranscribePhonesCommand()).execute(args);
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+        return new Run(exitCode, out.toString(StandardCharsets.UTF_8).lines().map(JSON::readTree).toList(),
+                err.toString(StandardCharsets.UTF_8));
+    }
+}
