@@ -11,10 +11,12 @@ import numpy as np
 
 from .. import splits
 from ..text import general, requests, wake
-from ..tts import Prosody, available_voices
+from ..tts import BASE_PITCH_ENGINES, Prosody, available_voices
 
 SPLIT_SHARES = (("train", 0.8), ("val", 0.1), ("test", 0.1))
-ENGINE_WEIGHTS = {"espeak-ng": 0.5, "flite": 0.3, "festival": 0.2}
+# Engine weights (normalised over the engines a split has): espeak-ng, flite and festival keep their
+# weights from before the other engines existed, so a corpus of those three plans as it did.
+ENGINE_WEIGHTS = {"espeak-ng": 0.5, "flite": 0.3, "festival": 0.2, "mbrola": 0.25, "rhvoice": 0.2, "pico": 0.15}
 # typical seconds per clip, padding included, to turn hours into counts
 TYPICAL_SECONDS = {"positive": 3.0, "confusable": 2.2, "partial": 2.2, "request": 3.2, "general": 4.5,
                    "wake_request": 4.0}
@@ -111,7 +113,7 @@ class Planner:
     @staticmethod
     def _prosody(voice, rng):
         prosody = Prosody(rate=float(rng.uniform(0.8, 1.25)), pitch=int(rng.integers(25, 76)),
-                          pitch_shift=float(rng.uniform(-2.5, 2.5)) if voice.engine != "espeak-ng" else 0.0)
+                          pitch_shift=float(rng.uniform(-2.5, 2.5)) if voice.engine not in BASE_PITCH_ENGINES else 0.0)
         return prosody.to_json(voice.engine)
 
     def _clip(self, kind, split, index, rng):
