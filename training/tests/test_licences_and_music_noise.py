@@ -85,3 +85,29 @@ def test_a_model_manifest_can_state_the_licences_of_its_training_data(tiny_corpu
     assert "music" not in stated["noise"]
     both = training_data_licences([old, tiny_corpus])
     assert both["voice_licences"] == "permissive"
+
+
+def test_the_2_0_0_recipe_s_corpus_arguments_match_corpora_built_before_the_options():
+    from wakestream_training.corpus.__main__ import parse
+    from wakestream_training.repcnn.train import CORPORA, corpus_arguments, default_corpus
+    for name in CORPORA:
+        _, before = parse(CORPORA[name])  # the arguments 2.0.0 was built with, as recorded then
+        before = {k: v for k, v in before.items() if k not in ("voice_licences", "music", "engines")}
+        _, now = parse(corpus_arguments(name, "2.0.0", "permissive"))
+        assert with_legacy_voices(before) == with_legacy_voices(now)
+        _, current = parse(corpus_arguments(name, "current", "all"))
+        assert current["voice_licences"] == "all" and current["music"] is True and "engines" not in current
+        assert default_corpus(name, "2.0.0").name == default_corpus(name).name
+        assert default_corpus(name, "current", "all").name.endswith("-voices2-all")
+
+
+def test_a_plan_of_the_2_0_0_voices_is_the_plan_made_before_the_new_engines():
+    from wakestream_training.corpus.plan import Planner
+    from wakestream_training.tts import available_voices
+    from wakestream_training.tts.voices import LEGACY_ENGINES
+    legacy = Planner("wakeword", "hey jarvis", 0.02, 3, voices=available_voices(LEGACY_ENGINES)).plan()
+    engines = {part[0].split(":")[0] for item in legacy for part in item.speech if not isinstance(part, float)}
+    assert engines <= set(LEGACY_ENGINES)
+    # the engine weights of the three old engines are as they were
+    from wakestream_training.corpus.plan import ENGINE_WEIGHTS
+    assert [ENGINE_WEIGHTS[e] for e in ("espeak-ng", "flite", "festival")] == [0.5, 0.3, 0.2]

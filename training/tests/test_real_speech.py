@@ -97,5 +97,20 @@ def test_export_and_the_harness_reports_false_accepts_per_hour_per_set(tiny_corp
 def test_sets_command_prints_hours_and_clips(capsys):
     evaluation.main(["sets"])
     printed = json.loads(capsys.readouterr().out)
-    assert set(printed) == {"uqm", "pocketsphinx", "music"}
+    assert set(printed) == {"uqm", "pocketsphinx", "music", "tv"}
     assert all({"clips", "hours"} <= set(v) for v in printed.values())
+
+
+@needs_uqm
+@needs_music
+def test_tv_set_lays_uqm_dialogue_over_the_test_music():
+    clips = real_speech.tv_clips("test")
+    assert len(clips) == len(real_speech.music_clips("test"))
+    assert real_speech.tv_clips("test") == clips  # seeded by the track's name
+    clip = min(clips, key=lambda c: c.seconds)
+    placed = clip.location[2]
+    assert placed and all(0 <= start < clip.seconds and 0 <= ratio <= 10 for _, start, ratio in placed)
+    assert [start for _, start, _ in placed] == sorted(start for _, start, _ in placed)
+    assert not real_speech.containing(clips, "hey jarvis")
+    samples = clip.audio()
+    assert samples.size / 16000 == pytest.approx(clip.seconds, abs=0.05) and np.max(np.abs(samples)) <= 0.9 + 1e-6

@@ -23,7 +23,8 @@ from .plan import MIXES, Planner
 DATA = pathlib.Path(__file__).resolve().parents[2] / "data"
 
 
-def main(argv=None):
+def parse(argv=None):
+    """(arguments, config) of a command line; config is what config.json records."""
     parser = argparse.ArgumentParser(prog="python3 -m wakestream_training.corpus", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("type", choices=sorted(MIXES))
@@ -48,7 +49,6 @@ def main(argv=None):
     parser.add_argument("--out", type=pathlib.Path, help="corpus directory (default training/data/TYPE-PHRASE)")
     args = parser.parse_args(argv)
     phrase = args.phrase.lower().strip()
-    out = args.out or DATA / f"{args.type}-{re.sub(r'[^a-z0-9]+', '-', phrase).strip('-')}"
     config = {"type": args.type, "phrase": phrase, "hours": args.hours, "seed": args.seed,
               "rooms": args.rooms, "babble_clips": args.babble_clips}
     # Only options that differ from their defaults are recorded, so corpora built before they existed still match.
@@ -59,6 +59,13 @@ def main(argv=None):
     if args.held_out_policy != "noisy_reverb":
         config["held_out_policy"] = args.held_out_policy
     config.update(voice_config(args.voice_licences, args.engines, args.music == "on"))
+    return args, config
+
+
+def main(argv=None):
+    args, config = parse(argv)
+    phrase = config["phrase"]
+    out = args.out or DATA / f"{args.type}-{re.sub(r'[^a-z0-9]+', '-', phrase).strip('-')}"
     voices = select_voices(available_voices(tuple(args.engines)), args.voice_licences)
     planner = Planner(args.type, phrase, args.hours, args.seed, voices=voices, only_splits=args.splits,
                       train_policy=args.train_policy, held_out_policy=args.held_out_policy)

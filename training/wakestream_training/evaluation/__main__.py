@@ -67,7 +67,7 @@ def sets(args):
     if not args.export:
         print(json.dumps(real_summary(args.split), indent=1))
         return
-    suffix = f"-{args.split}" if args.export == "music" else ""
+    suffix = f"-{args.split}" if args.export in ("music", "tv") else ""
     out = args.out or pathlib.Path(__file__).resolve().parents[2] / "data" / f"real-{args.export}{suffix}"
     print(json.dumps({"out": str(out), **export_set(args.export, out, args.split, args.phrase)}, indent=1))
 
@@ -101,7 +101,7 @@ def main(argv=None):
     run_parser.set_defaults(action=run)
     sets_parser = commands.add_parser("sets", help="real negative sets: hours and clips, or export one as WAVs")
     sets_parser.add_argument("--split", default="test", choices=("train", "val", "test"),
-                             help="music tracks of this split (the speech sets are evaluation-only: all clips)")
+                             help="music (and tv) tracks of this split (the speech sets are evaluation-only: all clips)")
     sets_parser.add_argument("--export", choices=SETS, help="write this set as 16 kHz WAVs + clips.jsonl into --out")
     sets_parser.add_argument("--out", help="folder for --export (default training/data/real-SET[-SPLIT])")
     sets_parser.add_argument("--phrase", default="hey jarvis", help="no exported speech clip may contain it")

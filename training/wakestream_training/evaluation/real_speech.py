@@ -10,6 +10,9 @@
 - `pocketsphinx`: pocketsphinx-testdata's read speech with transcripts (BSD): five LibriVox
   sentences, five "cards" commands, "go forward ten meters" and a TIDIGITS digit string; 16 kHz.
 - `music`: the game soundtracks of augment.music (its test tracks by default).
+- `tv`: broadcast-like audio: each music track of the split with UQM dialogue laid over it (a clip
+  after another, 0.5-3 s apart, speech 0-10 dB above the music), like a drama with a score; seeded by
+  the track's name. Its text is the dialogue's lines in order.
 
 Each clip has its text as written and normalised (lower case, letters, digits and apostrophes),
 audio as float32 mono at 16 kHz, and a duration read from its headers. `export_set` writes a set as
@@ -35,7 +38,7 @@ from ..text.general import contains_phrase
 UQM_VOICE = pathlib.Path("/usr/share/games/uqm/content/addons/uqm-0.8.0-voice.uqm")
 UQM_CONTENT = pathlib.Path("/usr/share/games/uqm/content/packages/uqm-0.8.0-content.uqm")
 POCKETSPHINX_TEST = pathlib.Path("/usr/share/pocketsphinx/test/data")
-SETS = ("uqm", "pocketsphinx", "music")
+SETS = ("uqm", "pocketsphinx", "music", "tv")
 LICENCES = {"uqm": "CC-BY-NC-SA-2.5", "pocketsphinx": "BSD-2-Clause"}
 # pocketsphinx test recordings without a transcript file, whose words its own tests name
 POCKETSPHINX_KNOWN = {"goforward.raw": "go forward ten meters", "tidigits/dhd.2934z.raw": "two nine three four zero"}
@@ -50,6 +53,7 @@ class RealClip:
     seconds: float     # from the file's headers
     licence: str
     location: tuple    # how to read it: ("zip", archive, member) | ("wav", path) | ("raw", path) | ("music", paths)
+                       # | ("tv", music paths, ((uqm clip id, start s, speech-to-music dB), ...))
 
     @property
     def normalised_text(self):
@@ -66,6 +70,8 @@ class RealClip:
             return _decode(["-t", "s16", "-r", "16000", "-c", "1", str(self.location[1])])
         if kind == "music":
             return music_source.load_track(self.location[1])
+        if kind == "tv":
+            return _tv_mix(self.location[1], self.location[2], self.seconds)
         return audio.load_any(self.location[1])
 
 
@@ -174,8 +180,46 @@ def music_clips(split="test"):
             for t in music_source.music_tracks() if split is None or t.split == split]
 
 
+def tv_clips(split="test"):
+    """Each music track of the split with UQM dialogue over it (see the module's documentation)."""
+    speech = uqm_clips()
+    if not speech:
+        return []
+    result = []
+    for track in music_clips(split):
+        rng = np.random.default_rng(int.from_bytes(track.id.encode()[-8:], "little"))
+        cursor, placed = float(rng.uniform(0.5, 3.0)), []
+        while True:
+            clip = speech[int(rng.integers(len(speech)))]
+            if cursor + clip.seconds > track.seconds:
+                break
+            placed.append((clip.id, round(cursor, 3), round(float(rng.uniform(0.0, 10.0)), 2)))
+            cursor += clip.seconds + float(rng.uniform(0.5, 3.0))
+        by_id = {c.id: c for c in speech}
+        text = " ".join(by_id[clip_id].text for clip_id, _, _ in placed)
+        result.append(RealClip("tv/" + track.id.split("/", 1)[1], "tv", track.speaker, text, track.seconds,
+                               f"{LICENCES['uqm']} + {track.licence}", ("tv", track.location[1], tuple(placed))))
+    return result
+
+
+def _tv_mix(music_paths, placed, seconds):
+    mixture = music_source.load_track(music_paths).astype(np.float64)
+    by_id = {c.id: c for c in uqm_clips()}
+    music_power = float(np.mean(mixture ** 2)) or 1e-8
+    for clip_id, start, ratio_db in placed:
+        speech = by_id[clip_id].audio().astype(np.float64)
+        begin = int(start * 16000)
+        speech = speech[:max(0, mixture.size - begin)]
+        power = float(np.mean(speech ** 2)) or 1e-8
+        mixture[begin:begin + speech.size] += speech * np.sqrt(music_power * 10 ** (ratio_db / 10.0) / power)
+    peak = float(np.max(np.abs(mixture))) if mixture.size else 0.0
+    return (mixture / peak * 0.9 if peak > 0.9 else mixture).astype(np.float32)
+
+
 def clips(name, split="test"):
-    """The clips of a set: uqm and pocketsphinx are evaluation-only (every clip); music by split."""
+    """The clips of a set: uqm and pocketsphinx are evaluation-only (every clip); music and tv by split."""
+    if name == "tv":
+        return tv_clips(split)
     if name == "uqm":
         return uqm_clips()
     if name == "pocketsphinx":
@@ -197,14 +241,14 @@ def summary(split="test"):
         found = clips(name, split)
         result[name] = {"clips": len(found), "hours": round(sum(c.seconds for c in found) / 3600.0, 3),
                         "licences": sorted({c.licence for c in found})}
-        if name != "music":
+        if name in ("uqm", "pocketsphinx"):
             result[name]["speakers"] = len({c.speaker for c in found})
     return result
 
 
 def export_set(name, out, split="test", phrase="hey jarvis", limit=None):
     """Write a set as 16 kHz WAVs plus clips.jsonl (one entry per clip, in the corpus manifest's form:
-    id, audio, split, kind = real_speech | music, label 0, text, normalised_text, speaker, duration,
+    id, audio, split, kind = real_speech | music | tv, label 0, text, normalised_text, speaker, duration,
     licence) and set.json. Refuses a speech set whose text contains the wake phrase."""
     out = pathlib.Path(out)
     chosen = clips(name, split)[:limit]
@@ -221,7 +265,7 @@ def export_set(name, out, split="test", phrase="hey jarvis", limit=None):
             path.with_suffix(".tmp").replace(path)
         duration = round(audio.read_wav(path).size / 16000.0, 4)
         entries.append({"id": clip.id, "audio": str(relative), "split": split, "label": 0,
-                        "kind": "music" if name == "music" else "real_speech", "text": clip.text,
+                        "kind": name if name in ("music", "tv") else "real_speech", "text": clip.text,
                         "normalised_text": clip.normalised_text, "speaker": clip.speaker, "duration": duration,
                         "licence": clip.licence})
     (out / "clips.jsonl").write_text("".join(json.dumps(e) + "\n" for e in entries))

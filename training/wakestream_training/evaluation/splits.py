@@ -5,7 +5,7 @@ from .metrics import det_curve, false_accepts_per_hour
 STREAM_KINDS = {"long_negative"}
 # Real recordings of negative sets (evaluation.real_speech): judged for false accepts per hour per set,
 # apart from the corpus's synthetic streams, so the DET curve stays the corpus's own.
-REAL_KINDS = {"real_speech", "music"}
+REAL_KINDS = {"real_speech", "music", "tv"}
 
 
 def selected_entries(corpus, split, kinds=None, stream_corpora=(), negative_sets=()):
