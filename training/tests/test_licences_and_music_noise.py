@@ -49,7 +49,7 @@ def test_config_of_corpora_built_before_the_voice_options_reads_as_the_legacy_vo
 
 def test_a_corpus_records_the_licences_of_its_voices(tiny_corpus):
     corpus = Corpus(tiny_corpus)
-    assert corpus.info["voice_licences"] == "permissive" and corpus.info["music"] is True
+    assert corpus.info["voice_licences"] == "permissive" and corpus.info["music"] is bool(music.music_tracks())
     recorded = corpus.info["stats"]["voice_licences"]
     used = {v for split in ("train", "val", "test") for e in corpus.entries(split) for v in e["voices"]}
     assert {v for ids in recorded["licences"].values() for v in ids} == used
@@ -111,3 +111,16 @@ def test_a_plan_of_the_2_0_0_voices_is_the_plan_made_before_the_new_engines():
     # the engine weights of the three old engines are as they were
     from wakestream_training.corpus.plan import ENGINE_WEIGHTS
     assert [ENGINE_WEIGHTS[e] for e in ("espeak-ng", "flite", "festival")] == [0.5, 0.3, 0.2]
+
+
+@pytest.mark.skipif(not music.music_tracks(), reason="no music package is installed")
+def test_music_clips_are_excerpts_of_their_split_s_tracks_without_speech(tiny_corpus):
+    corpus = Corpus(tiny_corpus)
+    for split in ("train", "val", "test"):
+        clips = corpus.entries(split, {"music"})
+        assert clips
+        for entry in clips:
+            assert entry["label"] == 0 and entry["voices"] == [] and entry["text"] == "" and entry["words"] == []
+            assert music.music_split(entry["music"]["track"]) == split and entry["music"]["licence"]
+            assert entry["duration"] >= min(entry["music"]["seconds"], 4.0)
+            assert np.sqrt(np.mean(corpus.audio(entry) ** 2)) > 1e-3

@@ -68,7 +68,7 @@ def main(argv=None):
     out = args.out or DATA / f"{args.type}-{re.sub(r'[^a-z0-9]+', '-', phrase).strip('-')}"
     voices = select_voices(available_voices(tuple(args.engines)), args.voice_licences)
     planner = Planner(args.type, phrase, args.hours, args.seed, voices=voices, only_splits=args.splits,
-                      train_policy=args.train_policy, held_out_policy=args.held_out_policy)
+                      train_policy=args.train_policy, held_out_policy=args.held_out_policy, music=config["music"])
     stats = CorpusBuilder(out, planner.plan(), config, args.jobs, planner.texts.general, voices).build()
     print(json.dumps({"corpus": str(out), **stats}, indent=1))
 

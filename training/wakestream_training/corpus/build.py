@@ -161,6 +161,8 @@ def _group_jobs(items):
     for item in items:
         if item.kind == "long_negative":
             jobs.append([item])
+        elif item.kind == "music":
+            by_voice.setdefault("~music", []).append(item)
         else:
             by_voice[voices_of(item.to_json())[0]].append(item)
     for voice in sorted(by_voice):

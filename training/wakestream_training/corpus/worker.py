@@ -9,6 +9,7 @@ import numpy as np
 
 from .. import audio
 from ..augment import POLICIES, augment
+from ..augment.music import music_tracks
 from ..tts import Prosody, Rendering, Synthesizer, Timing, Voice
 from ..tts.timing import speech_extent
 from .keyword import keyword_span
@@ -32,7 +33,10 @@ def render_job(directory, items, phrase):
     synthesizer = _synthesizer()
     requests = collections.defaultdict(list)
     phrase_segment = {}  # (item, part) -> index of the segment that is the phrase
+    music = {}  # item index -> samples of a music clip
     for i, item in enumerate(items):
+        if item.get("music"):
+            music[i] = music_excerpt(item["music"])
         for j, part in enumerate(item["speech"]):
             if isinstance(part, float):
                 continue
@@ -54,7 +58,14 @@ def render_job(directory, items, phrase):
         rendered[i][j], span = _joined([segments[k] for k in sorted(segments)], phrase_segment.get((i, j)))
         if span is not None:
             phrase_spans[i][j] = span
-    return [_finish(directory, item, rendered[i], phrase, phrase_spans[i]) for i, item in enumerate(items)]
+    return [_finish(directory, item, rendered[i], phrase, phrase_spans[i], music.get(i))
+            for i, item in enumerate(items)]
+
+
+def music_excerpt(spec):
+    """The samples of a planned music clip ({"track", "start", "seconds"})."""
+    track = next(t for t in music_tracks() if t.name == spec["track"])
+    return track.audio(spec["start"], spec["seconds"])
 
 
 # Engines that give no word timings: a positive's phrase is rendered as an utterance of its own (the
@@ -101,9 +112,12 @@ def _prosody_args(saved):
             "pitch_shift": saved["pitch_shift_semitones"]}
 
 
-def _finish(directory, item, renderings, phrase, phrase_spans=None):
-    """Join an item's rendered parts and pauses, augment, write the WAV; return its manifest entry."""
+def _finish(directory, item, renderings, phrase, phrase_spans=None, music=None):
+    """Join an item's rendered parts and pauses (or take its music), augment, write the WAV; return its
+    manifest entry."""
     pieces, active, words, phonemes, cursor = [], [], [], [], 0.0
+    if music is not None:
+        pieces, active = [np.asarray(music, np.float32)], [np.ones(np.size(music), bool)]
     untimed_phrase = None  # (start, end) of the phrase rendered on its own by an engine without timings
     untimed_parts = []  # (text, start, end) of the audible speech of each untimed part of a positive
     for j, part in enumerate(item["speech"]):
@@ -140,13 +154,16 @@ def _finish(directory, item, renderings, phrase, phrase_spans=None):
         "id": item["id"], "audio": str(relative), "split": item["split"], "kind": item["kind"],
         "form": item["form"], "label": item["label"],
         "text": " ".join(p[2] for p in item["speech"] if not isinstance(p, float)),
-        "voices": voices_of(item), "prosody": item["speech"][0][1] if item["kind"] != "long_negative" else None,
+        "voices": voices_of(item), "prosody": item["speech"][0][1] if item["kind"] != "long_negative" and item["speech"] else None,
         "duration": round(result.samples.size / 16000, 4),
         "speech_start": result.map_time(0.0), "speech_end": result.map_time(speech.size / 16000),
         "words": [t.to_json() for t in word_times],
         "phonemes": [[p.label, result.map_time(p.start), result.map_time(p.end)] for p in phonemes],
         "augment": {"policy": item["policy"], "seed": item["seed"], **result.params},
     }
+    if item.get("music"):
+        track = next(t for t in music_tracks() if t.name == item["music"]["track"])
+        entry["music"] = {**item["music"], "licence": track.licence}
     if item["label"] == 1:
         entry["keyword"] = keyword_span(word_times, phrase)
         words_said = [w for text, _, _ in untimed_parts for w in re.findall(r"[a-z']+", text.lower())]

@@ -3,9 +3,9 @@ from .detector import stream_from_result
 from .metrics import det_curve, false_accepts_per_hour
 
 STREAM_KINDS = {"long_negative"}
-# Real recordings of negative sets (evaluation.real_speech): judged for false accepts per hour per set,
-# apart from the corpus's synthetic streams, so the DET curve stays the corpus's own.
-REAL_KINDS = {"real_speech", "music", "tv"}
+# Entries of exported negative sets (evaluation.real_speech: UQM speech, music, tv) carry `set`: they are
+# judged for false accepts per hour per set, apart from the corpus's own clips and synthetic streams, so
+# the DET curve stays the corpus's own. (A corpus's own `music` clips are negative clips like the others.)
 
 
 def selected_entries(corpus, split, kinds=None, stream_corpora=(), negative_sets=()):
@@ -25,7 +25,7 @@ def evaluate(entries, results, refractory):
     positives, negatives, streams = [], {}, []
     for path, entry in entries:
         result = results[path]
-        if entry["kind"] in REAL_KINDS:
+        if "set" in entry:
             continue
         if entry["kind"] in STREAM_KINDS:
             streams.append(stream_from_result(result))
@@ -44,8 +44,8 @@ def negative_set_figures(entries, results, thresholds, refractory):
     named threshold ({label: threshold}, e.g. the operating points), every clip of a set a stream."""
     streams = {}
     for path, entry in entries:
-        if entry["kind"] in REAL_KINDS:
-            streams.setdefault(entry.get("set", entry["kind"]), []).append(stream_from_result(results[path]))
+        if "set" in entry:
+            streams.setdefault(entry["set"], []).append(stream_from_result(results[path]))
     figures = {}
     for name, group in sorted(streams.items()):
         rates = {label: false_accepts_per_hour(group, threshold, refractory) for label, threshold in thresholds.items()}
