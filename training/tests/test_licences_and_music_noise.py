@@ -124,3 +124,14 @@ def test_music_clips_are_excerpts_of_their_split_s_tracks_without_speech(tiny_co
             assert music.music_split(entry["music"]["track"]) == split and entry["music"]["licence"]
             assert entry["duration"] >= min(entry["music"]["seconds"], 4.0)
             assert np.sqrt(np.mean(corpus.audio(entry) ** 2)) > 1e-3
+
+
+def test_the_licences_command_writes_them_into_a_manifest(tiny_corpus, tmp_path, capsys):
+    from wakestream_training import licences
+    manifest = tmp_path / "manifest.json"
+    manifest.write_text(json.dumps({"name": "m", "training": {"recipe": "r"}}))
+    licences.main([str(tiny_corpus), "--manifest", str(manifest)])
+    written = json.loads(manifest.read_text())
+    assert written["training"]["recipe"] == "r"
+    assert written["training"]["data_licences"] == json.loads(capsys.readouterr().out)
+    assert written["training"]["data_licences"]["commercial_use"] is True

@@ -50,3 +50,23 @@ def training_data_licences(directories):
             "commercial_use": table["commercial_use"],
             "licences": {licence: len(ids) for licence, ids in sorted(table["licences"].items())},
             "voices": table["licences"], "noise": noise, "corpora": policies}
+
+
+def main(argv=None):
+    import argparse
+    parser = argparse.ArgumentParser(prog="python3 -m wakestream_training.licences",
+                                     description="The licences of the training data in corpora; optionally written "
+                                                 "into a model manifest as training.data_licences.")
+    parser.add_argument("corpora", nargs="+", type=pathlib.Path, help="corpus directories the model trained on")
+    parser.add_argument("--manifest", type=pathlib.Path, help="manifest.json to add training.data_licences to")
+    args = parser.parse_args(argv)
+    stated = training_data_licences(args.corpora)
+    if args.manifest:
+        manifest = json.loads(args.manifest.read_text())
+        manifest.setdefault("training", {})["data_licences"] = stated
+        args.manifest.write_text(json.dumps(manifest, indent=2) + "\n")
+    print(json.dumps(stated, indent=1))
+
+
+if __name__ == "__main__":
+    main()
