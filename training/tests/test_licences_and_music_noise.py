@@ -57,6 +57,9 @@ def test_a_corpus_records_the_licences_of_its_voices(tiny_corpus):
     assert all(Voice.parse(v).commercial for v in used)
     for voice_id in used:
         assert voice_id in recorded["licences"][Voice.parse(voice_id).licence]
+    pool = corpus.info["stats"]["voice_pool_licences"]  # what babble may speak with
+    assert pool["commercial_use"] is True and "MBROLA (non-commercial, non-military)" not in pool["licences"]
+    assert sum(pool["licences"].values()) == sum(len(v) for v in corpus.split_voices().values())
 
 
 @pytest.mark.skipif(not music.music_tracks(), reason="no music package is installed")

@@ -51,6 +51,10 @@ class CorpusBuilder:
                 self._run(todo, bar)
         stats = self._write_manifests()
         stats["voice_licences"] = licences_of([Voice.parse(v) for v in self._voices_used()])
+        # babble noise speaks with any voice of the split: the pool's licences (splits.json lists its voices)
+        pool = licences_of(voices)
+        stats["voice_pool_licences"] = {"licences": {k: len(v) for k, v in pool["licences"].items()},
+                                        "commercial_use": pool["commercial_use"]}
         stats["build_seconds_last_run"] = round(time.time() - started, 1)
         (self.directory / "corpus.json").write_text(json.dumps({**self.config, "stats": stats}, indent=1))
         return stats
