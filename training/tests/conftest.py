@@ -9,8 +9,11 @@ TRAINING = pathlib.Path(__file__).resolve().parents[1]
 
 
 def build_corpus(out, *extra):
+    from wakestream_training.augment.music import music_tracks
+    music = [] if music_tracks() else ["--music", "off"]  # no music package: a corpus without music
     command = [sys.executable, "-m", "wakestream_training.corpus", "wakeword", "--phrase", "hey jarvis",
-               "--hours", "0.01", "--rooms", "1", "--babble-clips", "2", "--seed", "7", "--out", str(out), *extra]
+               "--hours", "0.01", "--rooms", "1", "--babble-clips", "2", "--seed", "7", "--out", str(out),
+               *music, *extra]
     return subprocess.run(command, cwd=TRAINING, capture_output=True, text=True, check=True)
 
 

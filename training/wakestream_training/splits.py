@@ -17,9 +17,22 @@ from .tts.voices import Voice
 SPLITS = ("train", "val", "test")
 
 # Recorded speakers: kal (flite kal/kal16, festival kal_diphone) and slt (flite, festival HTS) train;
-# awb validates; rms and ked are held out for test.
+# awb (flite awb, RHVoice alan) validates; rms and ked are held out for test. These five are as they
+# were before issue 14 added the speakers below, so the old voices keep their splits.
 SPEAKER_SPLITS = {"speaker:kal": "train", "speaker:slt": "train", "speaker:awb": "val",
-                  "speaker:rms": "test", "speaker:ked": "test"}
+                  "speaker:rms": "test", "speaker:ked": "test",
+                  # commercially usable (RHVoice, Pico): bdl and Pico en-US train, Pico en-GB validates, clb is test
+                  "speaker:bdl": "train", "speaker:pico-en-us": "train", "speaker:pico-en-gb": "val",
+                  "speaker:clb": "test",
+                  # MBROLA (non-commercial): native English us1, en1 train, us2 validates, us3 is test;
+                  # accented English: eight train, de5 and sw1 validate, de6 and fr4 are test
+                  "speaker:mbrola-us1": "train", "speaker:mbrola-en1": "train", "speaker:mbrola-us2": "val",
+                  "speaker:mbrola-us3": "test",
+                  "speaker:mbrola-de1": "train", "speaker:mbrola-de2": "train", "speaker:mbrola-de3": "train",
+                  "speaker:mbrola-de4": "train", "speaker:mbrola-fr1": "train", "speaker:mbrola-nl2": "train",
+                  "speaker:mbrola-sw2": "train", "speaker:mbrola-gr2": "train",
+                  "speaker:mbrola-de5": "val", "speaker:mbrola-sw1": "val",
+                  "speaker:mbrola-de6": "test", "speaker:mbrola-fr4": "test"}
 ACCENT_SPLITS = {"espeak-accent:en-029": "test", "espeak-accent:en-gb-x-gbcwmd": "val"}
 VARIANT_SALT = "wakestream-voice-split-v1"
 VARIANT_SHARES = (("train", 70), ("val", 85), ("test", 100))  # cumulative percent
@@ -28,6 +41,8 @@ VARIANT_SHARES = (("train", 70), ("val", 85), ("test", 100))  # cumulative perce
 def factor_split(factor):
     if factor in SPEAKER_SPLITS:
         return SPEAKER_SPLITS[factor]
+    if factor.startswith("speaker:"):
+        raise ValueError(f"recorded speaker {factor} has no split: add it to SPEAKER_SPLITS")
     if factor.startswith("espeak-accent:"):
         return ACCENT_SPLITS.get(factor, "train")
     bucket = int(hashlib.sha256(f"{VARIANT_SALT}:{factor}".encode()).hexdigest(), 16) % 100

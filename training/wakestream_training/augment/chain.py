@@ -2,6 +2,8 @@
 
     tempo -> pitch -> padding -> room reverberation -> background noise at an SNR -> band limit -> gain
 
+Background noise is coloured noise, babble, a real recording or music.
+
 Each step is drawn with its policy's probability from a numpy Generator; every choice is
 returned, so a manifest line says exactly what was done to its clip. Noise sources are per split
 (NoiseSources): test clips hear only test recordings, test voices' babble and test rooms.
@@ -26,7 +28,9 @@ class AugmentPolicy:
     reverb_probability: float = 0.5
     noise_probability: float = 0.8
     snr_range: tuple = (0.0, 25.0)  # dB
-    noise_weights: tuple = (("coloured", 0.3), ("babble", 0.3), ("real", 0.4))
+    # music is drawn only where the split's NoiseSources hold music (corpora built with music; not
+    # those built before it existed, whose draws are therefore unchanged)
+    noise_weights: tuple = (("coloured", 0.3), ("babble", 0.3), ("real", 0.4), ("music", 0.25))
     band_probability: float = 0.2
     gain_range: tuple = (-12.0, 6.0)  # dB
 
@@ -44,10 +48,12 @@ POLICIES = {
 
 @dataclasses.dataclass
 class NoiseSources:
-    """One split's noise: real recordings, speech clips to make babble from, and rooms with their RIRs."""
+    """One split's noise: real recordings, speech clips to make babble from, rooms with their RIRs,
+    and music excerpts (augment.music)."""
     recordings: dict  # name -> float32 samples
     babble_speech: list  # float32 clips
     rooms: list  # [(rir.Room, float32 impulse response)]
+    music: dict = dataclasses.field(default_factory=dict)  # name -> float32 samples
 
     @staticmethod
     def generated_rooms(rng, count):
@@ -110,7 +116,8 @@ def augment(speech, rng, policy, sources, active=None):
 
 def _background(rng, policy, sources, n_samples):
     kinds = [(k, w) for k, w in policy.noise_weights
-             if (k != "babble" or sources.babble_speech) and (k != "real" or sources.recordings)]
+             if (k != "babble" or sources.babble_speech) and (k != "real" or sources.recordings)
+             and (k != "music" or sources.music)]
     names, weights = zip(*kinds)
     kind = names[int(rng.choice(len(names), p=np.asarray(weights) / sum(weights)))]
     if kind == "coloured":
@@ -118,9 +125,10 @@ def _background(rng, policy, sources, n_samples):
         return kind, noise.coloured_noise(colour, n_samples, rng), colour
     if kind == "babble":
         return kind, noise.babble(sources.babble_speech, n_samples, rng), "babble"
-    names = sorted(sources.recordings)
+    pool = sources.music if kind == "music" else sources.recordings
+    names = sorted(pool)
     name = names[int(rng.integers(len(names)))]
-    return kind, noise.loop_to_length(sources.recordings[name], n_samples, rng), name
+    return kind, noise.loop_to_length(pool[name], n_samples, rng), name
 
 
 def _resize_mask(mask, length):

@@ -5,6 +5,9 @@
     python3 -m wakestream_training.corpus negatives --hours 10
 
 Interrupted builds resume where they stopped when run again with the same arguments.
+--voice-licences permissive (the default) uses only commercially usable voices; `all` adds the
+non-commercial MBROLA voices. A corpus built before these options existed (espeak-ng, flite and
+festival voices, no music noise) is resumed with `--engines espeak-ng flite festival --music off`.
 """
 import argparse
 import json
@@ -12,13 +15,16 @@ import pathlib
 import re
 
 from ..augment import POLICIES
+from ..tts import LICENCE_POLICIES, available_voices, select_voices
+from ..tts.voices import ENGINES
 from .build import CorpusBuilder
 from .plan import MIXES, Planner
 
 DATA = pathlib.Path(__file__).resolve().parents[2] / "data"
 
 
-def main(argv=None):
+def parse(argv=None):
+    """(arguments, config) of a command line; config is what config.json records."""
     parser = argparse.ArgumentParser(prog="python3 -m wakestream_training.corpus", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("type", choices=sorted(MIXES))
@@ -34,10 +40,15 @@ def main(argv=None):
                         help="augmentation of train clips")
     parser.add_argument("--held-out-policy", choices=sorted(POLICIES), default="noisy_reverb",
                         help="augmentation of val and test clips (none: their clean twin)")
+    parser.add_argument("--voice-licences", choices=LICENCE_POLICIES, default="permissive",
+                        help="permissive: commercially usable voices only (espeak-ng, flite, festival, RHVoice, Pico); "
+                             "all: also the non-commercial MBROLA voices")
+    parser.add_argument("--engines", nargs="+", choices=ENGINES, default=list(ENGINES),
+                        help="TTS engines to take voices from (default: all that are installed)")
+    parser.add_argument("--music", choices=("on", "off"), default="on", help="music among the background noises")
     parser.add_argument("--out", type=pathlib.Path, help="corpus directory (default training/data/TYPE-PHRASE)")
     args = parser.parse_args(argv)
     phrase = args.phrase.lower().strip()
-    out = args.out or DATA / f"{args.type}-{re.sub(r'[^a-z0-9]+', '-', phrase).strip('-')}"
     config = {"type": args.type, "phrase": phrase, "hours": args.hours, "seed": args.seed,
               "rooms": args.rooms, "babble_clips": args.babble_clips}
     # Only options that differ from their defaults are recorded, so corpora built before they existed still match.
@@ -47,10 +58,27 @@ def main(argv=None):
         config["train_policy"] = args.train_policy
     if args.held_out_policy != "noisy_reverb":
         config["held_out_policy"] = args.held_out_policy
-    planner = Planner(args.type, phrase, args.hours, args.seed, only_splits=args.splits, train_policy=args.train_policy,
-                      held_out_policy=args.held_out_policy)
-    stats = CorpusBuilder(out, planner.plan(), config, args.jobs, planner.texts.general).build()
+    config.update(voice_config(args.voice_licences, args.engines, args.music == "on"))
+    return args, config
+
+
+def main(argv=None):
+    args, config = parse(argv)
+    phrase = config["phrase"]
+    out = args.out or DATA / f"{args.type}-{re.sub(r'[^a-z0-9]+', '-', phrase).strip('-')}"
+    voices = select_voices(available_voices(tuple(args.engines)), args.voice_licences)
+    planner = Planner(args.type, phrase, args.hours, args.seed, voices=voices, only_splits=args.splits,
+                      train_policy=args.train_policy, held_out_policy=args.held_out_policy, music=config["music"])
+    stats = CorpusBuilder(out, planner.plan(), config, args.jobs, planner.texts.general, voices).build()
     print(json.dumps({"corpus": str(out), **stats}, indent=1))
+
+
+def voice_config(licences, engines, music):
+    """The config entries of the voice and noise choices (engines only when not all of them)."""
+    config = {"voice_licences": licences, "music": music}
+    if sorted(engines) != sorted(ENGINES):
+        config["engines"] = sorted(set(engines))
+    return config
 
 
 if __name__ == "__main__":

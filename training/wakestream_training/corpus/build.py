@@ -18,7 +18,8 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from tqdm import tqdm
 
 from .. import splits
-from ..tts import available_voices
+from ..tts import Voice, available_voices, licences_of
+from ..tts.voices import LEGACY_ENGINES
 from .noise_bank import bank_is_complete, make_noise_bank
 from .plan import SPLIT_SHARES
 from .worker import render_job, voices_of
@@ -27,17 +28,19 @@ JOB_SIZE = 12  # clips per task: festival starts once per task
 
 
 class CorpusBuilder:
-    def __init__(self, directory, items, config, jobs, babble_sentences):
-        """babble_sentences: {split: [text]} that split's general sentences, spoken for babble noise."""
+    def __init__(self, directory, items, config, jobs, babble_sentences, voices=None):
+        """babble_sentences: {split: [text]} that split's general sentences, spoken for babble noise;
+        voices: the voices the plan draws from (default: every available voice)."""
         self.directory = pathlib.Path(directory)
         self.items, self.config, self.jobs = items, config, jobs
         self.babble_sentences = babble_sentences
+        self.voices = voices
 
     def build(self):
         self.directory.mkdir(parents=True, exist_ok=True)
         self._check_config()
         started = time.time()
-        voices = available_voices()
+        voices = self.voices if self.voices is not None else available_voices()
         splits.write_splits(self.directory / "splits.json", voices)
         self._build_noise_bank(splits.split_voices(voices))
         done = self._finished_ids()
@@ -47,6 +50,11 @@ class CorpusBuilder:
             if todo:
                 self._run(todo, bar)
         stats = self._write_manifests()
+        stats["voice_licences"] = licences_of([Voice.parse(v) for v in self._voices_used()])
+        # babble noise speaks with any voice of the split: the pool's licences (splits.json lists its voices)
+        pool = licences_of(voices)
+        stats["voice_pool_licences"] = {"licences": {k: len(v) for k, v in pool["licences"].items()},
+                                        "commercial_use": pool["commercial_use"]}
         stats["build_seconds_last_run"] = round(time.time() - started, 1)
         (self.directory / "corpus.json").write_text(json.dumps({**self.config, "stats": stats}, indent=1))
         return stats
@@ -55,8 +63,8 @@ class CorpusBuilder:
         """A resumed build must plan the same clips: refuse to mix two configurations."""
         saved = self.directory / "config.json"
         if saved.exists():
-            previous = json.loads(saved.read_text())
-            if previous != self.config:
+            previous = with_legacy_voices(json.loads(saved.read_text()))
+            if previous != with_legacy_voices(self.config):
                 raise SystemExit(f"{self.directory} holds a corpus built with {previous}; "
                                  f"use another --out or delete it")
         else:
@@ -68,14 +76,23 @@ class CorpusBuilder:
             tasks = []
             for split, _ in SPLIT_SHARES:
                 folder = self.directory / "noise" / split
-                if bank_is_complete(folder, self.config["babble_clips"]):
+                music = self.config.get("music", False)
+                if bank_is_complete(folder, self.config["babble_clips"], music):
                     continue
                 folder.mkdir(parents=True, exist_ok=True)
                 tasks.append(pool.submit(make_noise_bank, folder, split, voices_by_split[split],
                                          self.babble_sentences[split], seed, self.config["rooms"],
-                                         self.config["babble_clips"]))
+                                         self.config["babble_clips"], music))
             for task in tqdm(as_completed(tasks), total=len(tasks), desc="noise bank", unit="split"):
                 task.result()
+
+    def _voices_used(self):
+        used = set()
+        for split, _ in SPLIT_SHARES:
+            path = self.directory / f"{split}.jsonl"
+            if path.exists():
+                used.update(v for line in path.read_text().splitlines() for v in json.loads(line)["voices"])
+        return sorted(used)
 
     def _finished_ids(self):
         done = set()
@@ -133,6 +150,14 @@ class CorpusBuilder:
         return stats
 
 
+def with_legacy_voices(config):
+    """A config as the options now spell it: corpora built before the voice options existed used
+    espeak-ng, flite and festival voices (all commercially usable) and no music."""
+    if "voice_licences" in config:
+        return config
+    return {**config, "voice_licences": "permissive", "music": False, "engines": sorted(LEGACY_ENGINES)}
+
+
 def _group_jobs(items):
     """Clips of one voice together (festival renders a batch per process start), long files alone."""
     by_voice = collections.defaultdict(list)
@@ -140,6 +165,8 @@ def _group_jobs(items):
     for item in items:
         if item.kind == "long_negative":
             jobs.append([item])
+        elif item.kind == "music":
+            by_voice.setdefault("~music", []).append(item)
         else:
             by_voice[voices_of(item.to_json())[0]].append(item)
     for voice in sorted(by_voice):

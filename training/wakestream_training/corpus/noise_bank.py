@@ -1,5 +1,6 @@
-"""A corpus's noise bank, per split: simulated rooms (image-source RIRs) and babble speech from
-that split's voices; with the split's real recordings it makes the split's NoiseSources."""
+"""A corpus's noise bank, per split: simulated rooms (image-source RIRs), babble speech from that
+split's voices and (corpora built with music) excerpts of that split's music tracks; with the split's
+real recordings it makes the split's NoiseSources."""
 import functools
 import json
 import pathlib
@@ -8,18 +9,21 @@ import numpy as np
 
 from .. import audio
 from ..augment import NoiseSources
+from ..augment.music import music_excerpts
 from ..augment.noise import real_recordings, recording_split
 from ..augment.rir import Room
 from ..tts import Prosody, Synthesizer
 from .plan import SPLIT_SHARES
 
 
-def bank_is_complete(folder, babble_count):
-    return (folder / "rirs.npy").exists() and len(list(folder.glob("babble-*.wav"))) >= babble_count
+def bank_is_complete(folder, babble_count, music=False):
+    complete = (folder / "rirs.npy").exists() and len(list(folder.glob("babble-*.wav"))) >= babble_count
+    return complete and (not music or (folder / "music.json").exists())
 
 
-def make_noise_bank(folder, split, voices, sentences, seed, room_count, babble_count):
-    """Write rooms.json + rirs.npy and babble-NN.wav (three sentences each) into folder."""
+def make_noise_bank(folder, split, voices, sentences, seed, room_count, babble_count, music=False):
+    """Write rooms.json + rirs.npy and babble-NN.wav (three sentences each) into folder; with `music`,
+    also music-NNN.wav excerpts of the split's music tracks and music.json (their names)."""
     rng = np.random.default_rng([seed, [name for name, _ in SPLIT_SHARES].index(split)])
     rooms = NoiseSources.generated_rooms(rng, room_count)
     width = max(r.size for _, r in rooms)
@@ -33,6 +37,12 @@ def make_noise_bank(folder, split, voices, sentences, seed, room_count, babble_c
         audio.write_wav(folder / f"babble-{k:02d}.wav", synthesizer.render(voice, text, Prosody()).samples)
     (folder / "rooms.json").write_text(json.dumps([room.to_json() for room, _ in rooms]))
     np.save(folder / "rirs.npy", stacked)
+    if music:
+        excerpts = music_excerpts(split, np.random.default_rng([seed, 7, [n for n, _ in SPLIT_SHARES].index(split)]))
+        names = sorted(excerpts)
+        for k, name in enumerate(names):
+            audio.write_wav(folder / f"music-{k:03d}.wav", excerpts[name])
+        (folder / "music.json").write_text(json.dumps(names, indent=1))
 
 
 
@@ -45,4 +55,8 @@ def load_noise_sources(directory, split):
              for r in json.loads((folder / "rooms.json").read_text())]
     recordings = {n: x for n, x in real_recordings().items() if recording_split(n) == split}
     babble = [audio.read_wav(p) for p in sorted(folder.glob("babble-*.wav"))]
-    return NoiseSources(recordings, babble, [(r, np.trim_zeros(h, "b")) for r, h in zip(rooms, responses)])
+    music = {}
+    if (folder / "music.json").exists():
+        music = {name: audio.read_wav(folder / f"music-{k:03d}.wav")
+                 for k, name in enumerate(json.loads((folder / "music.json").read_text()))}
+    return NoiseSources(recordings, babble, [(r, np.trim_zeros(h, "b")) for r, h in zip(rooms, responses)], music)

@@ -10,14 +10,21 @@ import dataclasses
 import numpy as np
 
 from .. import splits
+from ..augment.music import music_tracks
 from ..text import general, requests, wake
-from ..tts import Prosody, available_voices
+from ..tts import BASE_PITCH_ENGINES, Prosody, available_voices
 
 SPLIT_SHARES = (("train", 0.8), ("val", 0.1), ("test", 0.1))
-ENGINE_WEIGHTS = {"espeak-ng": 0.5, "flite": 0.3, "festival": 0.2}
+# Engine weights (normalised over the engines a split has): espeak-ng, flite and festival keep their
+# weights from before the other engines existed, so a corpus of those three plans as it did.
+ENGINE_WEIGHTS = {"espeak-ng": 0.5, "flite": 0.3, "festival": 0.2, "mbrola": 0.25, "rhvoice": 0.2, "pico": 0.15}
 # typical seconds per clip, padding included, to turn hours into counts
 TYPICAL_SECONDS = {"positive": 3.0, "confusable": 2.2, "partial": 2.2, "request": 3.2, "general": 4.5,
-                   "wake_request": 4.0}
+                   "wake_request": 4.0, "music": 8.0}
+# Corpora built with music also get music clips (an excerpt of one of the split's tracks, no speech), this
+# share of the hours on top of the mix; the other kinds are planned exactly as without music.
+MUSIC_SHARES = {"wakeword": 0.05, "negatives": 0.1}
+MUSIC_SECONDS = (4.0, 12.0)
 LONG_FILE_SECONDS = 300.0
 LONG_PAUSE_SECONDS = (0.3, 2.5)
 
@@ -44,6 +51,7 @@ class Item:
     policy: str
     seed: int
     form: str = ""
+    music: dict = None  # music clips: {"track", "start", "seconds"} instead of speech
 
     def to_json(self):
         return dataclasses.asdict(self)
@@ -71,16 +79,20 @@ class Planner:
     gives the clean twin of a held-out split: same texts, voices and prosody)."""
 
     def __init__(self, corpus_type, phrase, hours, seed, voices=None, only_splits=("train", "val", "test"),
-                 train_policy="train", held_out_policy="noisy_reverb"):
+                 train_policy="train", held_out_policy="noisy_reverb", music=False):
         self.corpus_type, self.phrase, self.hours, self.seed = corpus_type, phrase, hours, seed
         self.splits = set(only_splits)
         self.policy = {"train": train_policy, "val": held_out_policy, "test": held_out_policy}
         self.voices = splits.split_voices(voices or available_voices())
         self.texts = TextPools(phrase)
+        self.music = music
 
     def plan(self):
+        mix = dict(MIXES[self.corpus_type])
+        if self.music and self.corpus_type in MUSIC_SHARES:
+            mix["music"] = MUSIC_SHARES[self.corpus_type]
         items = []
-        for kind, share in MIXES[self.corpus_type].items():
+        for kind, share in mix.items():
             seconds = self.hours * 3600.0 * share
             if kind == "long_negative":
                 files = max(2, int(round(seconds / LONG_FILE_SECONDS)))
@@ -111,10 +123,12 @@ class Planner:
     @staticmethod
     def _prosody(voice, rng):
         prosody = Prosody(rate=float(rng.uniform(0.8, 1.25)), pitch=int(rng.integers(25, 76)),
-                          pitch_shift=float(rng.uniform(-2.5, 2.5)) if voice.engine != "espeak-ng" else 0.0)
+                          pitch_shift=float(rng.uniform(-2.5, 2.5)) if voice.engine not in BASE_PITCH_ENGINES else 0.0)
         return prosody.to_json(voice.engine)
 
     def _clip(self, kind, split, index, rng):
+        if kind == "music":
+            return self._music(split, index, rng)
         voice = self._voice(split, rng)
         prosody = self._prosody(voice, rng)
         form, parts, label = kind, None, 0
@@ -137,6 +151,17 @@ class Planner:
         speech = [part if isinstance(part, float) else [voice.id, prosody, part] for part in parts]
         return Item(f"{kind}-{split}-{index:06d}", split, kind, label, speech, self.policy[split],
                     int(rng.integers(2 ** 31)), form)
+
+    def _music(self, split, index, rng):
+        """An excerpt of one of the split's music tracks (augment.music), alone: a negative without speech."""
+        tracks = [t for t in music_tracks() if t.split == split]
+        if not tracks:
+            raise SystemExit("--music on needs a music package (scripts/apt-packages.txt); or use --music off")
+        track = tracks[int(rng.integers(len(tracks)))]
+        seconds = min(float(rng.uniform(*MUSIC_SECONDS)), track.seconds)
+        start = float(rng.uniform(0.0, max(0.0, track.seconds - seconds)))
+        return Item(f"music-{split}-{index:06d}", split, "music", 0, [], self.policy[split], int(rng.integers(2 ** 31)),
+                    track.source, {"track": track.name, "start": round(start, 3), "seconds": round(seconds, 3)})
 
     def _long(self, split, index, length):
         """`length` seconds (~LONG_FILE_SECONDS at full size) of speech without the wake phrase: general sentences and requests, a few

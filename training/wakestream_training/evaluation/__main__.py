@@ -4,6 +4,9 @@
         --detector "./wakestream detect --scores" --name openwakeword --out reports/eval/openwakeword
     python3 -m wakestream_training.evaluation compare reports/eval/*/report.json --out reports/eval/det.png
 
+`sets` prints the hours and clips of the real negative sets (UQM speech, pocketsphinx test speech,
+music) and `sets --export NAME` writes one as 16 kHz WAVs for `run --negative-sets`.
+
 `run` scores every clip of the split with the detector command (see detector.py for the
 interchange), plus the long negative streams of --streams-from corpora (e.g. a `negatives`
 corpus, for more hours of false-accept audio), then writes report.json, det.png and scores.jsonl (the detector's raw lines, reused
@@ -18,12 +21,15 @@ from ..corpus import Corpus
 from .detector import CommandDetector
 from .metrics import DEFAULT_REFRACTORY_S
 from .report import plot, summary, write_report
-from .splits import evaluate, selected_entries
+from .real_speech import SETS, NegativeSet, export_set
+from .real_speech import summary as real_summary
+from .splits import evaluate, negative_set_figures, selected_entries
 
 def run(args):
     corpus = Corpus(args.corpus)
     kinds = set(args.kinds.split(",")) if args.kinds else None
-    entries = selected_entries(corpus, args.split, kinds, [Corpus(d) for d in args.streams_from])
+    negative_sets = [NegativeSet(d) for d in args.negative_sets]
+    entries = selected_entries(corpus, args.split, kinds, [Corpus(d) for d in args.streams_from], negative_sets)
     paths = [path for path, _ in entries]
     out = pathlib.Path(args.out)
     raw = out / "scores.jsonl"
@@ -46,12 +52,24 @@ def run(args):
         "operating_points": summary(curve, min(thresholds) if thresholds else None),
         "curve": [p.to_json() for p in curve],
     }
+    if negative_sets:
+        thresholds = {label: point["threshold"] for label, point in document["operating_points"].items() if point}
+        document["negative_sets"] = negative_set_figures(entries, results, thresholds, args.refractory)
     if mode == "detections":
         document["note"] = ("long audio judged from detections only: false accepts below the detector's own "
                             "threshold are not seen, so FA/h there is a lower bound")
     write_report(out, document)
-    print(json.dumps({k: document[k] for k in ("name", "positives", "long_negative_hours", "operating_points")},
-                     indent=1))
+    shown = ("name", "positives", "long_negative_hours", "operating_points", "negative_sets")
+    print(json.dumps({k: document[k] for k in shown if k in document}, indent=1))
+
+
+def sets(args):
+    if not args.export:
+        print(json.dumps(real_summary(args.split), indent=1))
+        return
+    suffix = f"-{args.split}" if args.export in ("music", "tv") else ""
+    out = args.out or pathlib.Path(__file__).resolve().parents[2] / "data" / f"real-{args.export}{suffix}"
+    print(json.dumps({"out": str(out), **export_set(args.export, out, args.split, args.phrase)}, indent=1))
 
 
 def compare(args):
@@ -75,9 +93,19 @@ def main(argv=None):
     run_parser.add_argument("--kinds", help="comma-separated manifest kinds to use (default: all)")
     run_parser.add_argument("--streams-from", nargs="*", default=[], metavar="CORPUS",
                             help="other corpora whose long negative streams of the split are added")
+    run_parser.add_argument("--negative-sets", nargs="*", default=[], metavar="DIR",
+                            help="exported real negative sets (`sets --export`): UQM speech, music; false accepts "
+                                 "per hour on each, at the operating points' thresholds")
     run_parser.add_argument("--batch-size", type=int, default=200, help="files per detector invocation")
     run_parser.add_argument("--reuse-scores", action="store_true", help="recompute metrics from --out/scores.jsonl")
     run_parser.set_defaults(action=run)
+    sets_parser = commands.add_parser("sets", help="real negative sets: hours and clips, or export one as WAVs")
+    sets_parser.add_argument("--split", default="test", choices=("train", "val", "test"),
+                             help="music (and tv) tracks of this split (the speech sets are evaluation-only: all clips)")
+    sets_parser.add_argument("--export", choices=SETS, help="write this set as 16 kHz WAVs + clips.jsonl into --out")
+    sets_parser.add_argument("--out", help="folder for --export (default training/data/real-SET[-SPLIT])")
+    sets_parser.add_argument("--phrase", default="hey jarvis", help="no exported speech clip may contain it")
+    sets_parser.set_defaults(action=sets)
     compare_parser = commands.add_parser("compare", help="draw several report.json files on one DET plot")
     compare_parser.add_argument("reports", nargs="+")
     compare_parser.add_argument("--out", required=True)

@@ -29,6 +29,8 @@ import torch
 
 from wakestream_training.evaluation.metrics import DEFAULT_REFRACTORY_S, operating_point
 from wakestream_training.evaluation.report import det_envelope, plot, summary
+from wakestream_training.licences import training_data_licences
+from wakestream_training.tts import LICENCE_POLICIES
 
 from .costs import inference_costs
 from .export import export_onnx, fan_out, op_counts
@@ -49,6 +51,22 @@ CORPORA = {"wakeword": ["wakeword", "--phrase", "hey jarvis", "--hours", "10"],
                            "--train-policy", "noisy_reverb"]}
 DEFAULT_CORPORA = {"wakeword": DATA / "wakeword-hey-jarvis", "negatives": DATA / "negatives-hey-jarvis",
                    "train-noisy": DATA / "train-noisy-hey-jarvis"}
+# Voices and noises of the corpora: `2.0.0` as the shipped 2.0.0 was trained (espeak-ng, flite and festival
+# voices, no music; the corpora above); `current` every voice the licence policy allows (RHVoice, Pico and,
+# with --voice-licences all, MBROLA) and music among the noises, in corpora of their own (-voices2[-all]).
+CORPUS_VOICES = {"2.0.0": ["--engines", "espeak-ng", "flite", "festival", "--music", "off"], "current": []}
+
+
+def corpus_arguments(name, corpus_voices="2.0.0", voice_licences="permissive"):
+    """The corpus command's arguments for one of the recipe's corpora."""
+    return CORPORA[name] + CORPUS_VOICES[corpus_voices] + ["--voice-licences", voice_licences]
+
+
+def default_corpus(name, corpus_voices="2.0.0", voice_licences="permissive"):
+    directory = DEFAULT_CORPORA[name]
+    if corpus_voices == "2.0.0":
+        return directory
+    return directory.with_name(directory.name + "-voices2" + ("-all" if voice_licences == "all" else ""))
 SYSTEM_NAMES = {"rep": "RepCNN (multi-branch, folded)", "direct": "single branch, trained directly"}
 TARGET_FA_PER_HOUR = 0.5
 SMOOTHING_CHOICES = (1, 2, 3)
@@ -119,7 +137,14 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", required=True, help="model version directory, e.g. ../models/wakeword-hey-jarvis/2.0.0")
     for name, directory in DEFAULT_CORPORA.items():
-        parser.add_argument(f"--{name}-corpus", type=pathlib.Path, default=directory)
+        parser.add_argument(f"--{name}-corpus", type=pathlib.Path,
+                            help=f"default {directory.relative_to(TRAINING)} (-voices2[-all] with --corpus-voices current)")
+    parser.add_argument("--voice-licences", choices=LICENCE_POLICIES, default="permissive",
+                        help="permissive: commercially usable voices only (what shipped models train on); all: also "
+                             "the non-commercial MBROLA voices (needs --corpus-voices current)")
+    parser.add_argument("--corpus-voices", choices=sorted(CORPUS_VOICES), default="2.0.0",
+                        help="2.0.0: the voices and noises the shipped 2.0.0 was trained on; current: every voice the "
+                             "licence policy allows, and music noise")
     parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--background-windows", type=int, default=EpochSizes.background,
                         help="windows away from any keyword per epoch")
@@ -130,6 +155,9 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     args = parser.parse_args()
+    if args.voice_licences == "all" and args.corpus_voices == "2.0.0":
+        parser.error("--voice-licences all adds MBROLA voices, which the 2.0.0 voices do not have: "
+                     "add --corpus-voices current")
     torch.set_num_threads(args.threads)
     started = time.monotonic()
     out = pathlib.Path(args.out)
@@ -137,8 +165,10 @@ def main():
     runs = TRAINING / "runs" / out.name
     config = RepCNNConfig()
 
-    corpora = {name: getattr(args, f"{name.replace('-', '_')}_corpus") for name in DEFAULT_CORPORA}
-    corpus_info = {name: ensure_corpus(directory, CORPORA[name]) for name, directory in corpora.items()}
+    corpora = {name: getattr(args, f"{name.replace('-', '_')}_corpus")
+               or default_corpus(name, args.corpus_voices, args.voice_licences) for name in DEFAULT_CORPORA}
+    corpus_info = {name: ensure_corpus(directory, corpus_arguments(name, args.corpus_voices, args.voice_licences))
+                   for name, directory in corpora.items()}
     stream = cached_training_stream(DATA / "repcnn-cache", list(corpora.values()), config.n_mels, args.seed, log=log)
     sampler = WindowSampler(stream, config.window_frames, sizes=EpochSizes(background=args.background_windows))
     log(f"training stream: {stream.hours} h, {stream.clips} clips, {len(stream.keywords)} keywords "
@@ -172,12 +202,14 @@ def main():
     runs.mkdir(parents=True, exist_ok=True)
     for document in documents:
         (runs / f"{document['name'].split(' ')[0].lower()}-report.json").write_text(json.dumps(document, indent=1))
-    publish(out, args, config, shipped, results, documents, corpus_info, stream, sampler, time.monotonic() - started)
+    publish(out, args, config, shipped, results, documents, corpus_info, stream, sampler, time.monotonic() - started,
+            training_data_licences(list(corpora.values())))
     write_samples(out, args.wakeword_corpus)
     log(f"done in {time.monotonic() - started:.0f} s")
 
 
-def publish(out, args, config, shipped, results, documents, corpus_info, stream, sampler, total_seconds):
+def publish(out, args, config, shipped, results, documents, corpus_info, stream, sampler, total_seconds,
+            data_licences=None):
     """model.onnx, manifest.json, det.png and evaluation.json of the shipped model and the figures beside it."""
     folded, windows, threshold, counts = shipped
     detector = detector_parameters(config, windows, DEFAULT_REFRACTORY_S)
@@ -206,12 +238,14 @@ def publish(out, args, config, shipped, results, documents, corpus_info, stream,
         if name != "rep":
             evaluation[f"{name}_test_frr_at_0.5_fa_per_hour"] = result["test_frr_at_0.5_fa_per_hour"]
     recipe = (f"cd training && python3 -m wakestream_training.repcnn.train --out {args.out} --epochs {args.epochs} "
-              f"--seed {args.seed}{' --ablation' if args.ablation else ''} (commit {git_commit()})")
+              f"--seed {args.seed}{' --ablation' if args.ablation else ''} --voice-licences {args.voice_licences} "
+              f"--corpus-voices {args.corpus_voices} (commit {git_commit()})")
     training = {
         "recipe": recipe,
         "data": [f"training: {stream.hours} h, {stream.clips} clips of the train split ({json.dumps(stream.kinds)}), "
                  f"{len(stream.keywords)} keywords, {sampler.skipped_keywords} longer than the window left out",
-                 *(f"{name} corpus: python3 -m wakestream_training.corpus {shlex.join(CORPORA[name])}: clips "
+                 *(f"{name} corpus: python3 -m wakestream_training.corpus "
+                   f"{shlex.join(corpus_arguments(name, args.corpus_voices, args.voice_licences))}: clips "
                    f"{json.dumps(info['stats']['clips'])}" for name, info in corpus_info.items()),
                  "threshold and smoothing: validation voices (val clips + val long negative streams of both corpora)",
                  "figures: test voices (test clips + test long negative streams of both corpora), refractory 2 s"],
@@ -220,6 +254,8 @@ def publish(out, args, config, shipped, results, documents, corpus_info, stream,
                  f"background), frequency masking; "
                  f"end to end {total_seconds:.0f} s on {args.device}",
     }
+    if data_licences is not None:
+        training["data_licences"] = data_licences
     write_manifest(out / "manifest.json", build_manifest(out.name, out / "model.onnx", config, detector,
                                                          threshold, training, evaluation))
     log(f"wrote {out}: {json.dumps(evaluation)}")

@@ -10,23 +10,32 @@ from .. import audio
 from .espeak import EspeakEngine
 from .festival import NATIVE_RATE, FestivalEngine
 from .flite import FliteEngine
+from .mbrola import MbrolaEngine
+from .pico import PicoEngine
+from .rhvoice import RHVoiceEngine
 from .timing import Rendering, Timing
-from .voices import Voice, available_voices
+from .voices import LICENCE_POLICIES, Voice, available_voices, licences_of, select_voices
 
-__all__ = ["Prosody", "Rendering", "Synthesizer", "Timing", "Voice", "available_voices"]
+__all__ = ["BASE_PITCH_ENGINES", "LICENCE_POLICIES", "Prosody", "Rendering", "Synthesizer", "Timing", "Voice", "available_voices",
+           "licences_of", "select_voices"]
+
+# Engines whose voices take a base pitch (espeak-ng's 0..99); the others get a pitch shift after synthesis.
+BASE_PITCH_ENGINES = ("espeak-ng", "mbrola")
 
 
 @dataclasses.dataclass(frozen=True)
 class Prosody:
-    """rate: speed factor over the engine's default. pitch: espeak-ng's base pitch 0..99 (ignored by
-    other engines). pitch_shift: semitones applied after synthesis (flite and festival)."""
+    """rate: speed factor over the engine's default. pitch: espeak-ng's base pitch 0..99 (espeak-ng and
+    its MBROLA voices; ignored by other engines). pitch_shift: semitones applied after synthesis (the
+    other engines: flite, festival, RHVoice, Pico)."""
     rate: float = 1.0
     pitch: int = 50
     pitch_shift: float = 0.0
 
     def to_json(self, engine):
-        return {"rate": round(self.rate, 3), "pitch": self.pitch if engine == "espeak-ng" else None,
-                "pitch_shift_semitones": round(self.pitch_shift, 2) if engine != "espeak-ng" else 0.0}
+        base = engine in BASE_PITCH_ENGINES
+        return {"rate": round(self.rate, 3), "pitch": self.pitch if base else None,
+                "pitch_shift_semitones": round(self.pitch_shift, 2) if not base else 0.0}
 
 
 class Synthesizer:
@@ -36,6 +45,7 @@ class Synthesizer:
         self._espeak = None
         self._flite = FliteEngine()
         self._festival = FestivalEngine()
+        self._engines = {"mbrola": MbrolaEngine(), "rhvoice": RHVoiceEngine(), "pico": PicoEngine()}
 
     def render(self, voice, text, prosody=Prosody()):
         return self.render_many(voice, [(text, prosody)])[0]
@@ -54,6 +64,11 @@ class Synthesizer:
             if not NATIVE_RATE[voice.name]:
                 raw = [_change_tempo(r, p.rate) for r, (_, p) in zip(raw, requests)]
             return [_shift_pitch(r, p.pitch_shift) for r, (_, p) in zip(raw, requests)]
+        if voice.engine == "mbrola":
+            return [self._engines["mbrola"].render(voice, text, p.rate, p.pitch) for text, p in requests]
+        if voice.engine in ("rhvoice", "pico"):
+            engine = self._engines[voice.engine]
+            return [_shift_pitch(engine.render(voice, text, p.rate), p.pitch_shift) for text, p in requests]
         raise ValueError(f"unknown engine {voice.engine}")
 
 

@@ -81,3 +81,17 @@ def align_words(word_phones, timed_phones):
     if len(spans) != len(word_phones):
         return None
     return [spans[w] for w in range(len(word_phones))]
+
+
+def speech_extent(samples, floor_db=-40.0, frame=160):
+    """(start, end) in seconds of the part of 16 kHz samples louder than `floor_db` below its loudest
+    10 ms frame, or None for silence: the span of an utterance whose engine gives no timings."""
+    samples = np.asarray(samples, dtype=np.float64)
+    count = samples.size // frame
+    if count == 0:
+        return None
+    energy = (samples[:count * frame].reshape(count, frame) ** 2).mean(axis=1)
+    if energy.max() <= 0.0:
+        return None
+    loud = np.flatnonzero(energy >= energy.max() * 10 ** (floor_db / 10.0))
+    return loud[0] * frame / 16000.0, (loud[-1] + 1) * frame / 16000.0
