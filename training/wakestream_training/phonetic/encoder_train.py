@@ -26,7 +26,8 @@ from .encoder_export import export_onnx
 from .phones import BLANK
 
 DATA = pathlib.Path(__file__).resolve().parents[2] / "data"
-PHRASE = ["--phrase", "hey jarvis"]
+# Version 1.0.0's voices: the engines of bookworm's main archive, no music noise (issue 14's voices come later).
+PHRASE = ["--phrase", "hey jarvis", "--engines", "espeak-ng", "flite", "festival", "--music", "off"]
 CORPORA = {
     "phonetic": (DATA / "phonetic-hey-jarvis", ["phonetic", *PHRASE, "--hours", "8"]),
     # more training speech: the same train voices saying other clips
