@@ -64,3 +64,21 @@ def test_the_committed_fixture_is_the_whole_file_run_of_the_committed_test_model
     assert [(s["start_frame"], s["end_frame"]) for s in fixture["alignment"]["segments"]] == \
         [(s.start, s.end) for s in alignment.segments]
     assert fixture["alignment"]["score"] == alignment.score
+
+
+def test_a_model_rebuilt_from_its_graph_keeps_the_normalisation_and_shared_constants(tmp_path):
+    """Untrained BatchNorm gives every folded bias the same value, which the exporter shares through
+    Identity nodes; the per-band normalisation is a Sub and a Mul before the first Conv."""
+    import numpy as np
+    import torch
+    from wakestream_training.phonetic.encoder import EncoderConfig, PhoneticEncoder
+    from wakestream_training.phonetic.golden import encoder_from_onnx, write_test_model
+
+    torch.manual_seed(3)
+    model = PhoneticEncoder(EncoderConfig(channels=16, embedding=8)).eval()
+    rng = np.random.default_rng(3)
+    model.set_normalization(rng.uniform(-8, -5, 80), rng.uniform(1, 2, 80))
+    rebuilt, _ = encoder_from_onnx(write_test_model(model, root=tmp_path, version="9.9.9"))
+    features = torch.randn(1, 200, 80) * 2 - 5
+    for original, copy in zip(model(features), rebuilt(features)):
+        assert torch.allclose(original, copy, atol=1e-5)

@@ -82,9 +82,16 @@ def encoder_from_onnx(model_dir):
     # Some exporters keep weights as Constant nodes rather than initializers.
     weights.update({node.output[0]: numpy_helper.to_array(node.attribute[0].t).copy()
                     for node in graph.node if node.op_type == "Constant" and node.attribute[0].name == "value"})
-    convs = []
+    # The exporter shares equal constants (zero biases) through Identity nodes.
+    weights.update({node.output[0]: weights[node.input[0]]
+                    for node in graph.node if node.op_type == "Identity" and node.input[0] in weights})
+    convs, normalization = [], {}
     for node in graph.node:
-        if node.op_type == "Conv":
+        # the per-band normalisation ((features - mean) * scale) comes before the first Conv
+        if node.op_type in ("Sub", "Mul") and not convs:
+            constant = next(weights[name] for name in node.input if name in weights)
+            normalization[node.op_type] = constant
+        elif node.op_type == "Conv":
             weight, *bias = [weights[name] for name in node.input[1:]]
             convs.append({"weight": weight, "bias": bias[0] if bias else np.zeros(weight.shape[0], np.float32)})
         elif node.op_type == "BatchNormalization":
@@ -98,6 +105,8 @@ def encoder_from_onnx(model_dir):
     if len(convs) != len(layers):
         raise ValueError(f"{model_dir}: graph has {len(convs)} Conv nodes, the manifest's architecture {len(layers)}")
     with torch.no_grad():
+        model.mean.copy_(torch.from_numpy(normalization.get("Sub", np.zeros(config.n_mels, np.float32))))
+        model.scale.copy_(torch.from_numpy(normalization.get("Mul", np.ones(config.n_mels, np.float32))))
         for (conv, norm), found in zip(layers, convs):
             conv.weight.copy_(torch.from_numpy(found["weight"]))
             bias = torch.from_numpy(found["bias"])
