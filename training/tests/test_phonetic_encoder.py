@@ -2,7 +2,6 @@ import numpy as np
 import pytest
 import torch
 
-from wakestream_training.phonetic import encoder_train
 from wakestream_training.phonetic.encoder import (EncoderConfig, PhoneticEncoder, output_frames, pad_stream,
                                                   silence_frame)
 
@@ -71,15 +70,3 @@ def test_windows_of_any_size_give_the_whole_stream_result(model):
 
 def test_silence_frame_is_the_log_floor():
     assert np.allclose(silence_frame(80), np.log(1e-6))
-
-
-def test_greedy_collapses_repeats_and_drops_blanks():
-    log_probs = np.log(np.full((7, 40), 1e-3))
-    for t, phone in enumerate([0, 5, 5, 0, 5, 7, 0]):
-        log_probs[t, phone] = 0.0
-    assert encoder_train.greedy(log_probs) == [5, 5, 7]
-
-
-def test_edit_distance():
-    assert encoder_train.edit_distance([1, 2, 3], [1, 3]) == 1
-    assert encoder_train.edit_distance([], [4, 5]) == 2

@@ -19,7 +19,8 @@ import numpy as np
 import torch
 from tqdm import tqdm
 
-from . import encoder_manifest
+from ..text.cmudict import edit_distance
+from . import align, encoder_manifest
 from .encoder import EncoderConfig, PhoneticEncoder, pad_stream, parameter_count, silence_frame
 from .encoder_data import N_MELS, cached_clip_set
 from .encoder_export import export_onnx
@@ -95,23 +96,6 @@ def collate(clips, indices, config, rng=None, fill=None):
             torch.as_tensor([len(t) for t in targets]))
 
 
-def greedy(log_probs):
-    """CTC best path: argmax per frame, repeats collapsed, blanks dropped."""
-    best = log_probs.argmax(-1)
-    keep = np.concatenate([[True], best[1:] != best[:-1]]) & (best != BLANK)
-    return best[keep].tolist()
-
-
-def edit_distance(a, b):
-    previous = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, y in enumerate(b, 1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x != y))
-        previous = current
-    return previous[-1]
-
-
 @torch.no_grad()
 def phone_error_rate(model, clips, device, by=None):
     """PER over clips (edit distance / reference phones), and per group when `by` names an info field."""
@@ -121,7 +105,8 @@ def phone_error_rate(model, clips, device, by=None):
         frames = torch.from_numpy(pad_stream(clips.clip_frames(i).astype(np.float32), model.config))[None]
         log_probs, _ = model(frames.to(device))
         reference = clips.clip_targets(i).tolist()
-        e = edit_distance(greedy(log_probs[0].cpu().numpy()), reference)
+        decoded = [segment.phone for segment in align.greedy(log_probs[0].cpu().numpy())]
+        e = edit_distance(decoded, reference)
         for key in ["all"] + ([clips.info[i][by]] if by else []):
             errors[key] += e
             totals[key] += len(reference)
