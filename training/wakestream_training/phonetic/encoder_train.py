@@ -53,6 +53,17 @@ def ensure_corpus(directory, arguments):
     return json.loads((directory / "corpus.json").read_text())
 
 
+def data_description(corpus_info):
+    """The manifest's training.data: one line per corpus, its command and what it holds."""
+    lines = []
+    for name, info in corpus_info.items():
+        directory, arguments = CORPORA[name]
+        hours = info["stats"]["hours"]
+        made = ", ".join(f"{split} {sum(kinds.values()):.2f} h" for split, kinds in hours.items() if kinds)
+        lines.append(f"training/data/{directory.name}: corpus {' '.join(arguments)} ({made})")
+    return lines
+
+
 def batches(clips, max_frames, rng):
     """Clip indices grouped by similar length, each group at most max_frames padded frames; shuffled."""
     order = np.argsort(clips.lengths() + rng.uniform(0, 50, len(clips)))
@@ -70,14 +81,14 @@ def batches(clips, max_frames, rng):
 
 
 def spec_augment(frames, rng, fill):
-    """Two frequency masks of up to 10 bands and a time mask of up to 20 frames per second (Park et al., 2019)."""
+    """Two frequency masks of up to 10 bands and a time mask of up to 10 frames per second (Park et al., 2019)."""
     frames = frames.copy()
     for _ in range(2):
         width = rng.integers(0, 11)
         start = rng.integers(0, N_MELS - width + 1)
         frames[:, start:start + width] = fill[start:start + width]
     for _ in range(max(1, frames.shape[0] // 100)):
-        width = rng.integers(0, 21)
+        width = rng.integers(0, 11)
         start = rng.integers(0, max(1, frames.shape[0] - width))
         frames[start:start + width] = fill
     return frames
@@ -196,10 +207,11 @@ def main():
         "recipe": f"cd training && /usr/bin/python3 -m wakestream_training.phonetic.encoder_train --out {args.out} "
                   f"--epochs {args.epochs} --seed {args.seed}",
         "epochs": args.epochs, "seed": args.seed, "batch_frames": args.batch_frames, "lr": args.lr,
-        "loss": "CTC (blank 0), SpecAugment (2 frequency masks <= 10 bands, a time mask <= 20 frames per second)",
+        "loss": "CTC (blank 0), SpecAugment (2 frequency masks <= 10 bands, a time mask <= 10 frames per second)",
         "history": history, "device": args.device, "minutes": round((time.monotonic() - started) / 60, 1),
-        "data": {name: {"arguments": CORPORA[name][1], "statistics": info.get("statistics", info)}
-                 for name, info in corpus_info.items()},
+        "data": data_description(corpus_info),
+        "corpora": {name: {"arguments": CORPORA[name][1], "statistics": info["stats"]}
+                    for name, info in corpus_info.items()},
         "train_clips": len(train_clips), "train_hours": round(train_clips.hours, 2),
         "voices": "the toolkit's split (training/README.md): train voices only; val and test voices held out",
     }
