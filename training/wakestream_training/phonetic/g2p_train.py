@@ -10,6 +10,7 @@ validation (picks the epoch). Runs on the GPU when torch sees one.
 import argparse
 import collections
 import copy
+import hashlib
 import json
 import pathlib
 import random
@@ -22,7 +23,6 @@ import torch
 from tqdm import tqdm
 
 from . import g2p_eval, g2p_model, lexicon, phones
-from .lexicon import cmudict
 
 GOLDEN = phones.REPO / "common/src/test/resources/phonetic/g2p-golden.tsv"
 # Words no dictionary has, so the fixture also pins what G2P makes of new words.
@@ -123,7 +123,6 @@ def write_golden(path, model, words):
 
 
 def sha256(path):
-    import hashlib
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
