@@ -76,8 +76,8 @@ public final class G2p {
         if (graphemes.isEmpty() || upsample < 1) {
             throw new ManifestException("model " + model.id() + " needs architecture.graphemes and architecture.upsample >= 1", null);
         }
-        requireTensor(model, model.manifest().file(ModelManifest.MODEL_ROLE).inputs(), INPUT);
-        requireTensor(model, model.manifest().file(ModelManifest.MODEL_ROLE).outputs(), OUTPUT);
+        requireTensor(model, manifest.file(ModelManifest.MODEL_ROLE).inputs(), INPUT);
+        requireTensor(model, manifest.file(ModelManifest.MODEL_ROLE).outputs(), OUTPUT);
         OnnxModel onnx = engine.load(model.id(), model.modelFile());
         if (!onnx.inputNames().equals(List.of(INPUT)) || !onnx.outputNames().equals(List.of(OUTPUT))) {
             throw new ManifestException("model " + model.id() + ": the graph maps " + onnx.inputNames() + " to "
@@ -101,6 +101,7 @@ public final class G2p {
      *
      * @throws IllegalArgumentException if the word is empty or has a character the model does not read
      * @throws io.wakestream.common.onnx.OnnxException if the model fails to run
+     * @throws IllegalStateException if the graph's output is not [1, upsample·T, phones]
      */
     public G2pPronunciation pronounce(String word) {
         if (!canSpell(word)) {
