@@ -1,1 +1,1 @@
-"""Phonetic models shared by every later stage: the phone set, G2P, the streaming phone-CTC encoder."""
+"""Phonetic models shared by every later stage: the phone set, text to phones (lexicon and G2P), the streaming phone-CTC encoder."""

@@ -6,10 +6,6 @@ import io.wakestream.common.model.LoadedModel;
 import io.wakestream.common.model.ManifestException;
 import io.wakestream.common.model.ModelException;
 import io.wakestream.common.model.ModelRepository;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import tools.jackson.core.JacksonException;
@@ -35,7 +31,6 @@ public record EncoderSpec(int nMels, int subsampling, int leftContext, int looka
     /** The manifest's task of a phonetic encoder. */
     public static final String TASK = "phonetic-encoder";
     /** The phone set every phonetic model shares; manifests repeat it and must agree. */
-    public static final String PHONE_SET_RESOURCE = "/io/wakestream/common/phonetic/arpabet.txt";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -67,7 +62,7 @@ public record EncoderSpec(int nMels, int subsampling, int leftContext, int looka
      * The spec in a verified model's manifest, checked: task {@value #TASK}, frontend {@code logmel} at
      * 16 kHz, integer {@code n_mels}, {@code subsampling}, {@code left_context_frames}, {@code lookahead_frames},
      * {@code output_frame_ms}, a {@code receptive_frames} that adds up, and a {@code phones} list equal to
-     * {@link #PHONE_SET_RESOURCE}.
+     * the phone set ({@link PhoneSet}).
      *
      * @throws ModelException if any of those is missing or differs
      */
@@ -92,25 +87,8 @@ public record EncoderSpec(int nMels, int subsampling, int leftContext, int looka
             throw new ModelException("model " + model.id() + " says receptive_frames " + intParameter(model, "receptive_frames")
                     + ", but left context + subsampling + look-ahead is " + spec.receptive());
         }
-        List<String> phoneSet = phoneSet();
-        if (!spec.phones().equals(phoneSet)) {
-            throw new ModelException("model " + model.id() + " has phones " + spec.phones() + ", but the phone set "
-                    + PHONE_SET_RESOURCE + " is " + phoneSet);
-        }
+        PhoneSet.arpabet().requireSame(spec.phones(), model.id());
         return spec;
-    }
-
-    /** The phone set of {@link #PHONE_SET_RESOURCE}: one symbol a line, {@code #} comments skipped. */
-    public static List<String> phoneSet() {
-        try (InputStream in = EncoderSpec.class.getResourceAsStream(PHONE_SET_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("resource " + PHONE_SET_RESOURCE + " is missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
-                    .filter(line -> !line.isEmpty() && !line.startsWith("#")).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + PHONE_SET_RESOURCE, e);
-        }
     }
 
     private static int intParameter(LoadedModel model, String name) {

@@ -15,7 +15,7 @@ import java.util.Map;
 /**
  * The streaming phone-CTC acoustic encoder (training/wakestream_training/phonetic/encoder.py): 16 kHz
  * audio → 80-bin log-mel frames → per 20 ms output, natural-log phone posteriors ({@code <blank>}
- * first, then the 39 ARPAbet phones of {@link EncoderSpec#PHONE_SET_RESOURCE}) and an embedding
+ * first, then the 39 ARPAbet phones of {@link PhoneSet}) and an embedding
  * vector. The ONNX graph takes {@code features [1, T, n_mels]} and returns {@code log_probs [1, U, V]}
  * and {@code embeddings [1, U, E]}, U = floor((T - leftContext - lookahead) / subsampling); its
  * convolutions are unpadded, so {@link PhoneticStream} gives the same outputs in any chunking as a

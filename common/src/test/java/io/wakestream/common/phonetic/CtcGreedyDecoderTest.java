@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /** Greedy CTC decoding on hand-made posteriors; the same cases as the toolkit's test_phonetic_align.py. */
 class CtcGreedyDecoderTest {
 
-    static final List<String> PHONES = EncoderSpec.phoneSet();
+    static final List<String> PHONES = PhoneSet.arpabet().phones();
     static final int HH = PHONES.indexOf("HH");
     static final int EY = PHONES.indexOf("EY");
     static final int JH = PHONES.indexOf("JH");

@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 class GoldenDecodingTest {
 
     private final EncoderGolden golden = EncoderGolden.load();
-    private final List<String> phones = EncoderSpec.phoneSet();
+    private final List<String> phones = PhoneSet.arpabet().phones();
 
     @Test
     void greedyDecodingEqualsPythons() {

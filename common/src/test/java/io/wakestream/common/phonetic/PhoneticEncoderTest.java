@@ -44,7 +44,7 @@ class PhoneticEncoderTest {
             assertThat(spec.lookahead()).isEqualTo(29);
             assertThat(spec.receptive()).isEqualTo(116);
             assertThat(spec.outputFrameMs()).isEqualTo(20);
-            assertThat(spec.phones()).hasSize(40).startsWith("<blank>", "AA").endsWith("ZH").isEqualTo(EncoderSpec.phoneSet());
+            assertThat(spec.phones()).hasSize(40).startsWith("<blank>", "AA").endsWith("ZH").isEqualTo(PhoneSet.arpabet().phones());
             assertThat(encoder.embeddingSize()).isEqualTo(8);
             assertThat(encoder.outputsPerCall()).isEqualTo(PhoneticEncoderConfig.DEFAULT_OUTPUTS_PER_CALL);
         }
@@ -65,7 +65,7 @@ class PhoneticEncoderTest {
         copyTiny(manifest -> manifest.replace("\"ZH\"", "\"ZZ\""));
 
         assertThatThrownBy(this::openCopy).isInstanceOf(ModelException.class)
-                .hasMessageContaining("has phones").hasMessageContaining("ZZ").hasMessageContaining("arpabet.txt");
+                .hasMessageContaining("declares the phones").hasMessageContaining("ZZ").hasMessageContaining("arpabet.txt");
     }
 
     @Test

@@ -1,0 +1,73 @@
+package io.wakestream.cli;
+
+import io.wakestream.common.model.ModelRepository;
+import io.wakestream.common.onnx.OnnxConfig;
+import io.wakestream.common.onnx.OnnxEngine;
+import io.wakestream.common.onnx.OnnxProvider;
+import io.wakestream.common.phonetic.G2p;
+import io.wakestream.common.phonetic.PhrasePronunciation;
+import io.wakestream.common.phonetic.Pronouncer;
+import io.wakestream.common.phonetic.WordPronunciation;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+@Command(name = "phones", mixinStandardHelpOptions = true,
+        description = "A phrase's phones (ARPAbet without stress): one JSON object on standard output, "
+                + "{\"phrase\", \"phones\", \"words\": [{\"word\", \"phones\", \"source\": \"lexicon\"|\"g2p\"}]}. "
+                + "Words come from the G2P model's lexicon (CMUdict); the model pronounces the others.")
+public class PhonesCommand implements Callable<Integer> {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Option(names = "--model", defaultValue = G2p.MODEL_NAME,
+            description = "G2P model name under the models directory (default: ${DEFAULT-VALUE}).")
+    String model;
+
+    @Option(names = "--model-version", defaultValue = "", description = "Model version (default: the newest).")
+    String modelVersion;
+
+    @Option(names = "--models-dir", defaultValue = "${env:WAKESTREAM_MODELS_DIR:-models}",
+            description = "Models directory (default: ${DEFAULT-VALUE}).")
+    Path modelsDir;
+
+    @Option(names = "--provider", defaultValue = "cpu", description = "ONNX provider: cpu, cuda or auto (default: ${DEFAULT-VALUE}).")
+    String provider;
+
+    @Parameters(paramLabel = "PHRASE", arity = "1..*", description = "The phrase; several arguments are joined by spaces.")
+    List<String> phrase;
+
+    @Override
+    public Integer call() {
+        String text = String.join(" ", phrase);
+        try (OnnxEngine onnx = new OnnxEngine(OnnxConfig.defaults().withProvider(OnnxProvider.parse(provider)))) {
+            PhrasePronunciation result = Pronouncer.open(new ModelRepository(modelsDir), model, modelVersion, onnx).pronounce(text);
+            if (result.words().isEmpty()) {
+                System.err.println("no words in \"" + text + "\"");
+                return 1;
+            }
+            System.out.println(toJson(result));
+            return 0;
+        }
+    }
+
+    private static String toJson(PhrasePronunciation result) {
+        ObjectNode json = JSON.createObjectNode()
+                .put("phrase", result.phrase())
+                .put("phones", String.join(" ", result.phones()));
+        ArrayNode words = json.putArray("words");
+        for (WordPronunciation word : result.words()) {
+            words.addObject()
+                    .put("word", word.word())
+                    .put("phones", String.join(" ", word.phones()))
+                    .put("source", word.source().label());
+        }
+        return json.toString();
+    }
+}
