@@ -17,7 +17,7 @@ def oracle_log_probs(timings, outputs, frame_ms=20):
         middle = (u + 0.5) * frame_ms / 1000
         for t in timings:
             if t.start <= middle < t.end and t.label != "pau":
-                best[u] = phones.index(boundaries.REDUCED.get(t.label, t.label))
+                best[u] = phones.index(boundaries.REDUCED.get(t.label, t.label).upper())
     probs = np.full((outputs, len(phones.PHONES)), 0.1 / (len(phones.PHONES) - 1))
     probs[np.arange(outputs), best] = 0.9
     return np.log(probs)

@@ -38,7 +38,7 @@ def reference_phones(timings):
         if timing.label == PAUSE:
             continue
         try:
-            reference.append((phones.index(REDUCED.get(timing.label, timing.label)), timing.start))
+            reference.append((phones.index(REDUCED.get(timing.label, timing.label).upper()), timing.start))
         except KeyError:
             return None
     return reference
