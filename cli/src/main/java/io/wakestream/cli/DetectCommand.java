@@ -1,10 +1,7 @@
 package io.wakestream.cli;
 
 import io.wakestream.common.model.ModelNotFoundException;
-import io.wakestream.common.model.ModelRepository;
-import io.wakestream.common.onnx.OnnxConfig;
 import io.wakestream.common.onnx.OnnxEngine;
-import io.wakestream.common.onnx.OnnxProvider;
 import io.wakestream.wakeword.core.ClipDetector;
 import io.wakestream.wakeword.core.ClipResult;
 import io.wakestream.wakeword.core.Detector;
@@ -16,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,12 +32,8 @@ public class DetectCommand implements Callable<Integer> {
                     + "openwakeword/hey_jarvis is the baseline).")
     String model;
 
-    @Option(names = "--model-version", defaultValue = "", description = "Model version (default: the newest).")
-    String modelVersion;
-
-    @Option(names = "--models-dir", defaultValue = "${env:WAKESTREAM_MODELS_DIR:-models}",
-            description = "Models directory (default: ${DEFAULT-VALUE}).")
-    Path modelsDir;
+    @Mixin
+    ModelOptions models;
 
     @Option(names = "--threshold", description = "Override the model's threshold.")
     Float threshold;
@@ -49,9 +43,6 @@ public class DetectCommand implements Callable<Integer> {
             + "the threshold is compared with.")
     boolean scores;
 
-    @Option(names = "--provider", defaultValue = "auto", description = "ONNX provider: cpu, cuda or auto.")
-    String provider;
-
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "WAV files (any PCM format, any rate).")
     List<Path> files;
 
@@ -59,8 +50,8 @@ public class DetectCommand implements Callable<Integer> {
     public Integer call() {
         SessionSettings settings = SessionSettings.defaults().withThreshold(threshold);
         int failures = 0;
-        try (OnnxEngine onnx = new OnnxEngine(OnnxConfig.defaults().withProvider(OnnxProvider.parse(provider)));
-             Detector detector = Detectors.open(new ModelRepository(modelsDir), model, modelVersion, onnx)) {
+        try (OnnxEngine onnx = models.engine();
+             Detector detector = Detectors.open(models.repository(), model, models.modelVersion, onnx)) {
             ClipDetector clips = new ClipDetector(detector, settings);
             for (Path file : files) {
                 try {

@@ -1,17 +1,14 @@
 package io.wakestream.cli;
 
-import io.wakestream.common.model.ModelRepository;
-import io.wakestream.common.onnx.OnnxConfig;
 import io.wakestream.common.onnx.OnnxEngine;
-import io.wakestream.common.onnx.OnnxProvider;
 import io.wakestream.common.phonetic.G2p;
 import io.wakestream.common.phonetic.PhrasePronunciation;
 import io.wakestream.common.phonetic.Pronouncer;
 import io.wakestream.common.phonetic.WordPronunciation;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,15 +27,8 @@ public class PhonesCommand implements Callable<Integer> {
             description = "G2P model name under the models directory (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--model-version", defaultValue = "", description = "Model version (default: the newest).")
-    String modelVersion;
-
-    @Option(names = "--models-dir", defaultValue = "${env:WAKESTREAM_MODELS_DIR:-models}",
-            description = "Models directory (default: ${DEFAULT-VALUE}).")
-    Path modelsDir;
-
-    @Option(names = "--provider", defaultValue = "cpu", description = "ONNX provider: cpu, cuda or auto (default: ${DEFAULT-VALUE}).")
-    String provider;
+    @Mixin
+    ModelOptions models;
 
     @Parameters(paramLabel = "PHRASE", arity = "1..*", description = "The phrase; several arguments are joined by spaces.")
     List<String> phrase;
@@ -46,8 +36,8 @@ public class PhonesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String text = String.join(" ", phrase);
-        try (OnnxEngine onnx = new OnnxEngine(OnnxConfig.defaults().withProvider(OnnxProvider.parse(provider)))) {
-            PhrasePronunciation result = Pronouncer.open(new ModelRepository(modelsDir), model, modelVersion, onnx).pronounce(text);
+        try (OnnxEngine onnx = models.engine()) {
+            PhrasePronunciation result = Pronouncer.open(models.repository(), model, models.modelVersion, onnx).pronounce(text);
             if (result.words().isEmpty()) {
                 System.err.println("no words in \"" + text + "\"");
                 return 1;

@@ -1,10 +1,7 @@
 package io.wakestream.cli;
 
 import io.wakestream.common.audio.Mono16k;
-import io.wakestream.common.model.ModelRepository;
-import io.wakestream.common.onnx.OnnxConfig;
 import io.wakestream.common.onnx.OnnxEngine;
-import io.wakestream.common.onnx.OnnxProvider;
 import io.wakestream.common.phonetic.CtcGreedyDecoder;
 import io.wakestream.common.phonetic.EncoderFrames;
 import io.wakestream.common.phonetic.PhoneSegment;
@@ -16,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.json.JsonMapper;
@@ -33,25 +31,18 @@ public class TranscribePhonesCommand implements Callable<Integer> {
             description = "Phonetic encoder name under the models directory (default: ${DEFAULT-VALUE}).")
     String model;
 
-    @Option(names = "--model-version", defaultValue = "", description = "Model version (default: the newest).")
-    String modelVersion;
-
-    @Option(names = "--models-dir", defaultValue = "${env:WAKESTREAM_MODELS_DIR:-models}",
-            description = "Models directory (default: ${DEFAULT-VALUE}).")
-    Path modelsDir;
-
-    @Option(names = "--provider", defaultValue = "auto", description = "ONNX provider: cpu, cuda or auto.")
-    String provider;
+    @Mixin
+    ModelOptions models;
 
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "WAV files (any PCM format, any rate).")
     List<Path> files;
 
     @Override
     public Integer call() {
-        PhoneticEncoderConfig config = PhoneticEncoderConfig.defaults().withModel(model, modelVersion);
+        PhoneticEncoderConfig config = PhoneticEncoderConfig.defaults().withModel(model, models.modelVersion);
         int failures = 0;
-        try (OnnxEngine onnx = new OnnxEngine(OnnxConfig.defaults().withProvider(OnnxProvider.parse(provider)));
-             PhoneticEncoder encoder = PhoneticEncoder.open(new ModelRepository(modelsDir), config, onnx)) {
+        try (OnnxEngine onnx = models.engine();
+             PhoneticEncoder encoder = PhoneticEncoder.open(models.repository(), config, onnx)) {
             CtcGreedyDecoder decoder = new CtcGreedyDecoder(encoder.spec());
             for (Path file : files) {
                 try {
