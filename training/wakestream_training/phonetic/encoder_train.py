@@ -8,17 +8,15 @@ reverberant (`noisy_reverb`) and clean (the same clips' clean twins, `--held-out
 """
 import argparse
 import collections
-import json
 import math
 import pathlib
-import subprocess
-import sys
 import time
 
 import numpy as np
 import torch
 from tqdm import tqdm
 
+from ..corpus.ensure import ensure_corpus
 from ..text.cmudict import edit_distance
 from . import align, encoder_manifest
 from .encoder import EncoderConfig, PhoneticEncoder, pad_stream, parameter_count, silence_frame
@@ -43,14 +41,6 @@ VAL_CLIPS = 800
 
 def log(message):
     print(time.strftime("%H:%M:%S"), message, flush=True)
-
-
-def ensure_corpus(directory, arguments):
-    if not (directory / "corpus.json").exists():
-        log(f"building corpus {directory}")
-        subprocess.run([sys.executable, "-m", "wakestream_training.corpus", *arguments, "--out", str(directory)],
-                       check=True)
-    return json.loads((directory / "corpus.json").read_text())
 
 
 def data_description(corpus_info):

@@ -22,11 +22,11 @@ import json
 import pathlib
 import shlex
 import subprocess
-import sys
 import time
 
 import torch
 
+from wakestream_training.corpus.ensure import ensure_corpus
 from wakestream_training.evaluation.metrics import DEFAULT_REFRACTORY_S, operating_point
 from wakestream_training.evaluation.report import det_envelope, plot, summary
 from wakestream_training.licences import training_data_licences
@@ -74,15 +74,6 @@ SMOOTHING_CHOICES = (1, 2, 3)
 
 def log(message):
     print(time.strftime("%H:%M:%S"), message, flush=True)
-
-
-def ensure_corpus(directory, arguments):
-    """Build the corpus with the toolkit's command unless it is complete (an interrupted build resumes)."""
-    if not (directory / "corpus.json").exists():
-        log(f"building corpus {directory}")
-        subprocess.run([sys.executable, "-m", "wakestream_training.corpus", *arguments, "--out", str(directory)],
-                       cwd=TRAINING, check=True)
-    return json.loads((directory / "corpus.json").read_text())
 
 
 def choose_operating_point(val, scores):
