@@ -1,6 +1,5 @@
 package io.wakestream.cli;
 
-import io.wakestream.common.model.ModelNotFoundException;
 import io.wakestream.common.onnx.OnnxEngine;
 import io.wakestream.wakeword.core.ClipDetector;
 import io.wakestream.wakeword.core.ClipResult;
@@ -62,9 +61,6 @@ public class DetectCommand implements Callable<Integer> {
                     System.err.println(e.getMessage());
                 }
             }
-        } catch (ModelNotFoundException e) {
-            throw new UserError(e.getMessage() + "; point --models-dir (or WAKESTREAM_MODELS_DIR) at the models "
-                    + "directory, or name another --model", e);
         }
         return failures == 0 ? 0 : 1;
     }

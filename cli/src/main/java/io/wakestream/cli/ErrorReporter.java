@@ -1,13 +1,15 @@
 package io.wakestream.cli;
 
+import io.wakestream.common.model.ModelNotFoundException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
 /**
  * How a command that fails is reported: one line on stderr naming the command and what went wrong,
- * exit status 1. A {@link UserError} says what to do; anything else is a bug or an unexpected
- * failure, so it is named by its type and points at {@code --verbose}, which adds the stack trace.
+ * exit status 1. A {@link UserError} says what to do, and so does a missing model; anything else is a
+ * bug or an unexpected failure, so it is named by its type and points at {@code --verbose}, which adds
+ * the stack trace.
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
 
@@ -18,6 +20,9 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         String name = command.getCommandSpec().qualifiedName();
         if (failure instanceof UserError) {
             command.getErr().println(name + ": " + failure.getMessage());
+        } else if (failure instanceof ModelNotFoundException) {
+            command.getErr().println(name + ": " + failure.getMessage() + "; point --models-dir (or WAKESTREAM_MODELS_DIR)"
+                    + " at the models directory, or name another --model");
         } else {
             command.getErr().println(name + ": failed: " + failure.getClass().getSimpleName() + ": "
                     + failure.getMessage() + (verbose(parsed) ? "" : " (run with " + VERBOSE + " for details)"));

@@ -55,6 +55,7 @@ public class StreamCommand implements Callable<Integer> {
             System.err.printf("%s: %d samples were NaN or infinite: sent as silence (NaN) or full scale (infinity)%n",
                     file, clip.nonFiniteSamples());
         }
+        kafka.requireBroker();
         TopicWait wait = new TopicWait(Duration.ofSeconds(metadataTimeoutSeconds), metadataAttempts);
         try (AudioStreamer streamer = new AudioStreamer(kafka.bootstrap, topic, wait)) {
             streamer.awaitTopic(System.err::println);

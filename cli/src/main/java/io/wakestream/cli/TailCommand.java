@@ -35,6 +35,7 @@ public class TailCommand implements Callable<Integer> {
                 System.err.println("unknown topic " + topic + ": its records will be shown by size only");
             }
         }
+        kafka.requireBroker();
         try (EventTail tail = new EventTail(kafka.bootstrap, topics, fromBeginning)) {
             int printed = 0;
             long quietSince = System.nanoTime();

@@ -107,23 +107,30 @@ class CommandLineMessagesTest {
         assertThat(badFormat.err()).contains("sample format 'mp3' is not one of f32le, f64le, s16le, s24le, s32le, u8");
     }
 
-    /** Raw PCM is read, then the producer tries for the topic's metadata as often as asked and says what it tried. */
+    /** Raw PCM is read; with no broker at the address the command says so within seconds, and what to do. */
     @Test
-    void rawPcmOnStandardInputIsAcceptedAndAMissingBrokerIsReportedWithWhatWasTried() throws IOException {
+    void rawPcmOnStandardInputIsAcceptedAndAMissingBrokerIsReportedWithWhatToDo() throws IOException {
         byte[] raw = Pcm16.toBytes(new float[3200]);
         String nowhere = "localhost:" + freePort();
 
         Outcome outcome = run(raw, "stream", "--stream-id", "x", "--bootstrap", nowhere, "--raw", "--rate", "16000",
-                "--channels", "1", "--format", "s16le", "--metadata-timeout", "1", "--metadata-attempts", "2", "-");
+                "--channels", "1", "--format", "s16le", "-");
 
         assertThat(outcome.status()).isEqualTo(1);
         assertThat(outcome.err())
-                .contains("attempt 1 of 2: topic voice.audio.v1 not in the metadata of " + nowhere
-                        + " after 1000 ms; trying again")
-                .contains("attempt 2 of 2: topic voice.audio.v1 not in the metadata of " + nowhere + " after 1000 ms")
-                .contains("wakestream stream: topic voice.audio.v1 did not appear in the metadata of " + nowhere
-                        + ": tried 2 time(s), waiting 1000 ms each")
-                .contains("--metadata-timeout or --metadata-attempts")
+                .contains("wakestream stream: no Kafka broker answers at " + nowhere)
+                .contains("start one with ./wakestream up, or pass --bootstrap")
+                .doesNotContain(STACK_FRAME);
+    }
+
+    @Test
+    void tailWithNoBrokerFailsWithWhatToDo() throws IOException {
+        String nowhere = "localhost:" + freePort();
+
+        Outcome outcome = run(new byte[0], "tail", "--bootstrap", nowhere, "--timeout", "1");
+
+        assertThat(outcome.status()).isEqualTo(1);
+        assertThat(outcome.err()).contains("wakestream tail: no Kafka broker answers at " + nowhere)
                 .doesNotContain(STACK_FRAME);
     }
 
