@@ -192,7 +192,6 @@ def main():
     args.out.mkdir(parents=True, exist_ok=True)
     model_path = args.out / "model.onnx"
     export_onnx(model, model_path)
-    torch.save(model.state_dict(), args.out.parent / f".{args.out.name}-state.pt")
     training = {
         "recipe": f"cd training && /usr/bin/python3 -m wakestream_training.phonetic.encoder_train --out {args.out} "
                   f"--epochs {args.epochs} --seed {args.seed}",
