@@ -71,14 +71,14 @@ def batches(clips, max_frames, rng):
 
 
 def spec_augment(frames, rng, fill):
-    """Two frequency masks of up to 10 bands and a time mask of up to 10 frames per second (Park et al., 2019)."""
+    """Two frequency masks of up to 10 bands and a time mask of up to 20 frames per second (Park et al., 2019)."""
     frames = frames.copy()
     for _ in range(2):
         width = rng.integers(0, 11)
         start = rng.integers(0, N_MELS - width + 1)
         frames[:, start:start + width] = fill[start:start + width]
     for _ in range(max(1, frames.shape[0] // 100)):
-        width = rng.integers(0, 11)
+        width = rng.integers(0, 21)
         start = rng.integers(0, max(1, frames.shape[0] - width))
         frames[start:start + width] = fill
     return frames
@@ -140,7 +140,10 @@ def train(model, train_clips, val_clips, epochs, device, seed, batch_frames, lr)
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
             optimizer.step()
-            schedule.step()
+            # epochs group clips afresh, so an epoch can hold a batch or two more than the schedule planned:
+            # past its end the rate stays at its last value
+            if schedule.last_epoch + 1 < schedule.total_steps:
+                schedule.step()
             losses.append(loss.item())
             bar.set_postfix(loss=f"{np.mean(losses[-50:]):.3f}")
         per = phone_error_rate(model, val_clips, device)["all"]
@@ -156,8 +159,8 @@ def train(model, train_clips, val_clips, epochs, device, seed, batch_frames, lr)
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=pathlib.Path, required=True)
-    parser.add_argument("--epochs", type=int, default=16)
-    parser.add_argument("--batch-frames", type=int, default=6000, help="padded input frames per batch")
+    parser.add_argument("--epochs", type=int, default=6)
+    parser.add_argument("--batch-frames", type=int, default=12000, help="padded input frames per batch")
     parser.add_argument("--lr", type=float, default=3e-3)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--threads", type=int, default=2)
@@ -196,7 +199,7 @@ def main():
         "recipe": f"cd training && /usr/bin/python3 -m wakestream_training.phonetic.encoder_train --out {args.out} "
                   f"--epochs {args.epochs} --seed {args.seed}",
         "epochs": args.epochs, "seed": args.seed, "batch_frames": args.batch_frames, "lr": args.lr,
-        "loss": "CTC (blank 0), SpecAugment (2 frequency masks <= 10 bands, a time mask <= 10 frames per second)",
+        "loss": "CTC (blank 0), SpecAugment (2 frequency masks <= 10 bands, a time mask <= 20 frames per second)",
         "history": history, "device": args.device, "minutes": round((time.monotonic() - started) / 60, 1),
         "data": data_description(corpus_info),
         "corpora": {name: {"arguments": CORPORA[name][1], "statistics": info["stats"]}
