@@ -7,8 +7,7 @@ accepts per hour (users' most common false triggers are TV and music).
 | `drascula-music` (main) | 31 orchestral/ambient game score tracks (each shipped once per language folder; read once) | Drascula licence: free to redistribute, not to sell |
 | `hyperrogue-music` (main) | game soundtrack (`music/`; its `sounds/` are not music and are left out) | CC BY-SA 3.0 (Shawn Parrotte, Lincoln Domina, Will Savino) |
 
-The hedgewars, klettres, megaglest and warzone2100 data packages are not used: their recorded speech
-is reserved for an evaluation kept apart (issue 14). Tracks are split by a hash of their name, 60 /
+Only these packages are read. Tracks are split by a hash of their name, 60 /
 10 / 30 % (more to test than the speech noises get: there are few tracks, and false accepts per hour
 on music are judged on the test tracks).
 """
