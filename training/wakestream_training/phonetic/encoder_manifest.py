@@ -4,20 +4,16 @@ Streaming settings ride in the frontend parameters (as the RepCNN's window does)
 `left_context_frames` and `lookahead_frames` say which input frames an output reads (encoder.py).
 """
 import dataclasses
-import hashlib
 import json
 import pathlib
 
 from .. import frontend
+from ..provenance import sha256
 from . import phones
 from .encoder import SUBSAMPLING, macs_per_output
 from .encoder_export import io_specs
 
 NAME = "phonetic-encoder"
-
-
-def sha256(path):
-    return hashlib.sha256(pathlib.Path(path).read_bytes()).hexdigest()
 
 
 def streaming_parameters(config):

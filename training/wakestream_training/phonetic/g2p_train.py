@@ -10,18 +10,17 @@ validation (picks the epoch). Runs on the GPU when torch sees one.
 import argparse
 import collections
 import copy
-import hashlib
 import json
 import pathlib
 import random
 import shlex
-import subprocess
 import sys
 import time
 
 import torch
 from tqdm import tqdm
 
+from ..provenance import git_commit
 from . import g2p_eval, g2p_model, lexicon, phones
 
 GOLDEN = phones.REPO / "common/src/test/resources/phonetic/g2p-golden.tsv"
@@ -122,15 +121,6 @@ def write_golden(path, model, words):
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def sha256(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def commit():
-    result = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=phones.REPO, capture_output=True, text=True)
-    return result.stdout.strip() or "unknown"
-
-
 def main(argv=None):
     args = parse_args(argv)
     started = time.time()
@@ -178,7 +168,7 @@ def main(argv=None):
                          "embedding": config.embedding, "hidden": config.hidden, "layers": config.layers,
                          "upsample": config.upsample, "decoding": "greedy CTC"},
         "training": {
-            "recipe": f"{command} (commit {commit()})",
+            "recipe": f"{command} (commit {git_commit()})",
             "data": [f"CMUdict (pocketsphinx-en-us cmudict-en-us.dict, stress removed): {len(references)} words "
                      f"that normalise to themselves, {sum(map(len, references.values()))} pronunciations",
                      f"train: {len(words['train'])} words, {len(usable)} pronunciations "
@@ -201,7 +191,7 @@ def main(argv=None):
             "training_seconds": round(training_seconds, 1),
             "epochs": history,
         },
-        "source": {"origin": f"training run: {command} (commit {commit()})", "upstream": "wakestream",
+        "source": {"origin": f"training run: {command} (commit {git_commit()})", "upstream": "wakestream",
                    "license": "BSD-2-Clause (lexicon.txt and the training data are CMUdict, Copyright 1995-2014 "
                               "Carnegie Mellon University; notice in lexicon.txt)"},
     }

@@ -1,19 +1,15 @@
 """manifest.json for a trained RepCNN, in the schema of io.wakestream.common.model.ModelManifest (snake_case)."""
 import dataclasses
-import hashlib
 import json
 import pathlib
 
 from wakestream_training import frontend
+from wakestream_training.provenance import sha256
 
 from .export import INPUT_NAME, OUTPUT_NAME
 
 NAME = "wakeword-hey-jarvis"
 KEYWORD = "hey jarvis"
-
-
-def sha256(path):
-    return hashlib.sha256(pathlib.Path(path).read_bytes()).hexdigest()
 
 
 def detector_parameters(config, smoothing_windows, refractory_seconds):

@@ -21,7 +21,6 @@ import argparse
 import json
 import pathlib
 import shlex
-import subprocess
 import time
 
 import torch
@@ -30,6 +29,7 @@ from wakestream_training.corpus.ensure import ensure_corpus
 from wakestream_training.evaluation.metrics import DEFAULT_REFRACTORY_S, operating_point
 from wakestream_training.evaluation.report import det_envelope, plot, summary
 from wakestream_training.licences import training_data_licences
+from wakestream_training.provenance import git_commit
 from wakestream_training.tts import LICENCE_POLICIES
 
 from .costs import inference_costs
@@ -114,14 +114,6 @@ def harness_document(name, split, curve, counts, threshold, extra):
             "corpus": split.corpus, "streams_from": split.streams_from, "split": split.split,
             "refractory_s": DEFAULT_REFRACTORY_S, "long_audio_from": "scores", **counts, **extra,
             "operating_points": summary(curve, threshold), "curve": [p.to_json() for p in curve]}
-
-
-def git_commit():
-    try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                              check=True, cwd=TRAINING).stdout.strip()
-    except (OSError, subprocess.CalledProcessError):
-        return "unknown"
 
 
 def main():

@@ -4,17 +4,11 @@ import functools
 import itertools
 import re
 
-_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-         "fifteen sixteen seventeen eighteen nineteen").split()
-_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
-
+from ..phonetic.normalize import cardinal
 
 def number_words(n):
-    """0..99 in words, so every engine says numbers the same way."""
-    if n < 20:
-        return _ONES[n]
-    tens, ones = divmod(n, 10)
-    return _TENS[tens - 2] + ("" if ones == 0 else " " + _ONES[ones])
+    """A number in words ("forty five"), so every engine says numbers the same way."""
+    return " ".join(cardinal(n))
 
 
 SLOTS = {

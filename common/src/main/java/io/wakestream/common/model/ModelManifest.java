@@ -2,6 +2,7 @@ package io.wakestream.common.model;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -22,6 +23,10 @@ import java.util.regex.Pattern;
  * @param training    training recipe and data
  * @param evaluation  evaluation figures by name
  * @param source      provenance and licence
+ * @param phones      the output symbols of a phonetic model in index order (the CTC blank first); empty
+ *                    for other models
+ * @param architecture the network's settings a runtime needs besides the graph (e.g. a G2P model's
+ *                    graphemes); empty when the manifest has none
  */
 public record ModelManifest(
         String name,
@@ -34,7 +39,9 @@ public record ModelManifest(
         Map<String, Double> thresholds,
         TrainingInfo training,
         Map<String, Object> evaluation,
-        ModelSource source) {
+        ModelSource source,
+        List<String> phones,
+        Map<String, Object> architecture) {
 
     /** The role of a model's main graph, stored as {@code model.onnx}. */
     public static final String MODEL_ROLE = "model";
@@ -58,6 +65,8 @@ public record ModelManifest(
         files = Collections.unmodifiableMap(new LinkedHashMap<>(files));
         thresholds = thresholds == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
         evaluation = evaluation == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(evaluation));
+        phones = phones == null ? List.of() : List.copyOf(phones);
+        architecture = architecture == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(architecture));
     }
 
     /** name/version, as events and logs record a model. */

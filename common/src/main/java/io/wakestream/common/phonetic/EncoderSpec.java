@@ -3,14 +3,8 @@ package io.wakestream.common.phonetic;
 import io.wakestream.common.frontend.LogMelFrontend;
 import io.wakestream.common.model.FrontendSpec;
 import io.wakestream.common.model.LoadedModel;
-import io.wakestream.common.model.ManifestException;
 import io.wakestream.common.model.ModelException;
-import io.wakestream.common.model.ModelRepository;
-import java.nio.file.Path;
 import java.util.List;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a phonetic encoder's manifest says about running it (training/wakestream_training/phonetic/
@@ -32,7 +26,6 @@ public record EncoderSpec(int nMels, int subsampling, int leftContext, int looka
     public static final String TASK = "phonetic-encoder";
     /** The phone set every phonetic model shares; manifests repeat it and must agree. */
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     public EncoderSpec {
         if (nMels < 1 || subsampling < 1 || leftContext < 0 || lookahead < 0 || outputFrameMs < 1) {
@@ -99,18 +92,10 @@ public record EncoderSpec(int nMels, int subsampling, int leftContext, int looka
         return value;
     }
 
-    // ModelManifest keeps only the fields every model has; the phone list is read from the file itself.
     private static List<String> manifestPhones(LoadedModel model) {
-        Path file = model.directory().resolve(ModelRepository.MANIFEST_FILE);
-        JsonNode phones;
-        try {
-            phones = JSON.readTree(file).get("phones");
-        } catch (JacksonException e) {
-            throw new ManifestException("invalid manifest " + file + ": " + e.getOriginalMessage(), e);
-        }
-        if (phones == null || !phones.isArray() || phones.isEmpty()) {
+        if (model.manifest().phones().isEmpty()) {
             throw new ModelException("model " + model.id() + " manifest has no \"phones\" list");
         }
-        return phones.valueStream().map(JsonNode::asString).toList();
+        return model.manifest().phones();
     }
 }

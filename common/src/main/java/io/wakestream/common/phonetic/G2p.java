@@ -8,13 +8,7 @@ import io.wakestream.common.model.TensorSpec;
 import io.wakestream.common.onnx.FloatTensor;
 import io.wakestream.common.onnx.OnnxEngine;
 import io.wakestream.common.onnx.OnnxModel;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -36,7 +30,6 @@ public final class G2p {
     /** The model name under a models directory. */
     public static final String MODEL_NAME = "g2p";
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String INPUT = "letters";
     private static final String OUTPUT = "log_probs";
 
@@ -68,11 +61,10 @@ public final class G2p {
         if (!TASK.equals(manifest.task())) {
             throw new ManifestException("model " + model.id() + " has task '" + manifest.task() + "', expected '" + TASK + "'", null);
         }
-        JsonNode raw = rawManifest(model);
         PhoneSet phones = PhoneSet.arpabet();
-        phones.requireSame(textList(raw.path("phones")), model.id());
-        String graphemes = raw.path("architecture").path("graphemes").asString("");
-        int upsample = raw.path("architecture").path("upsample").asInt(0);
+        phones.requireSame(manifest.phones(), model.id());
+        String graphemes = manifest.architecture().get("graphemes") instanceof String text ? text : "";
+        int upsample = manifest.architecture().get("upsample") instanceof Integer number ? number : 0;
         if (graphemes.isEmpty() || upsample < 1) {
             throw new ManifestException("model " + model.id() + " needs architecture.graphemes and architecture.upsample >= 1", null);
         }
@@ -140,22 +132,6 @@ public final class G2p {
             previous = best;
         }
         return new G2pPronunciation(word, result, pathLogProbability);
-    }
-
-    // ModelManifest keeps the keys every model has; the phone list and architecture are this task's own.
-    private static JsonNode rawManifest(LoadedModel model) {
-        Path file = model.directory().resolve(ModelRepository.MANIFEST_FILE);
-        try {
-            return JSON.readTree(Files.readAllBytes(file));
-        } catch (IOException | JacksonException e) {
-            throw new ManifestException("cannot read manifest " + file + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static List<String> textList(JsonNode array) {
-        List<String> values = new ArrayList<>();
-        array.forEach(value -> values.add(value.asString()));
-        return values;
     }
 
     private static void requireTensor(LoadedModel model, List<TensorSpec> tensors, String name) {

@@ -67,7 +67,7 @@ class ModelManifestsTest {
                         List.of(new TensorSpec("features", null, List.of(-1L, 40L, -1L))), List.of())),
                 new FrontendSpec("logmel", 16000, Map.of("n_mels", 40)), Map.of("detection", 0.7),
                 new TrainingInfo("training/configs/repcnn.yaml", List.of("synthetic"), null),
-                Map.of("frr", 0.05), new ModelSource("training run 1", null, "Apache-2.0"));
+                Map.of("frr", 0.05), new ModelSource("training run 1", null, "Apache-2.0"), null, null);
         Path file = directory.resolve("manifest.json");
 
         ModelManifests.write(manifest, file);
@@ -81,12 +81,12 @@ class ModelManifestsTest {
         ModelFile file = new ModelFile("model.onnx", SHA_A, null, null);
 
         assertThatThrownBy(() -> new ModelManifest("repcnn", "1.0", "wakeword", null, null, Map.of("extra", file),
-                null, null, null, null, null))
+                null, null, null, null, null, null, null))
                 .hasMessageContaining("files must contain the role 'model'");
         assertThatThrownBy(() -> new ModelFile("../model.onnx", SHA_A, null, null))
                 .hasMessageContaining("inside the model directory");
         assertThatThrownBy(() -> new ModelManifest("RepCNN", "1.0", "wakeword", null, null, Map.of("model", file),
-                null, null, null, null, null))
+                null, null, null, null, null, null, null))
                 .hasMessageContaining("lower-case");
     }
 

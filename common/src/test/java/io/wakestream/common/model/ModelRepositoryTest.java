@@ -141,7 +141,7 @@ class ModelRepositoryTest {
         }
         ModelManifest manifest = new ModelManifest(name, version, "wakeword", "hey jarvis", null, files,
                 new FrontendSpec("logmel", 16000, Map.of("n_mels", 40)), Map.of("detection", 0.5),
-                null, null, null);
+                null, null, null, null, null);
         ModelManifests.write(manifest, directory.resolve(ModelRepository.MANIFEST_FILE));
         return directory;
     }

@@ -95,6 +95,6 @@ class TriggerSettingsTest {
         ModelFile graph = new ModelFile("model.onnx", "0".repeat(64), List.of(), List.of());
         return new ModelManifest("test/trigger", "1.0.0", "wakeword", "hey test", "a test manifest",
                 Map.of(ModelManifest.MODEL_ROLE, graph), new FrontendSpec("logmel", 16_000, new HashMap<>(parameters)),
-                thresholds, null, null, null);
+                thresholds, null, null, null, null, null);
     }
 }

@@ -173,7 +173,7 @@ class OpenWakeWordDetectorTest {
         ModelManifest manifest = model.manifest();
         ModelManifest withoutKeyword = new ModelManifest(manifest.name(), manifest.version(), manifest.task(), null,
                 manifest.description(), manifest.files(), manifest.frontend(), manifest.thresholds(),
-                manifest.training(), manifest.evaluation(), manifest.source());
+                manifest.training(), manifest.evaluation(), manifest.source(), manifest.phones(), manifest.architecture());
 
         assertThatThrownBy(() -> OpenWakeWordDetector.load(new LoadedModel(withoutKeyword, model.directory()), engine))
                 .isInstanceOf(ModelException.class)

@@ -108,7 +108,8 @@ class RepCnnDetectorTest {
             ModelManifest without = new ModelManifest(manifest.name(), manifest.version(), manifest.task(),
                     manifest.keyword(), manifest.description(), manifest.files(),
                     new FrontendSpec(manifest.frontend().type(), manifest.frontend().sampleRate(), parameters),
-                    manifest.thresholds(), manifest.training(), manifest.evaluation(), manifest.source());
+                    manifest.thresholds(), manifest.training(), manifest.evaluation(), manifest.source(),
+                    manifest.phones(), manifest.architecture());
 
             assertThatThrownBy(() -> RepCnnDetector.load(new LoadedModel(without, model.directory()), engine))
                     .isInstanceOf(ModelException.class).hasMessageContaining(missing);
