@@ -61,3 +61,15 @@ def test_a_train_only_plan_is_the_full_plan_s_train_part_with_its_own_policy():
     assert [item.speech for item in train_only] == [item.speech for item in expected]
     assert {item.policy for item in train_only} == {"noisy_reverb"}
     assert {item.policy for item in expected} == {"train"}
+
+
+def test_rates_option_widens_the_speaking_rates_and_is_recorded():
+    from wakestream_training.corpus.__main__ import parse
+    from wakestream_training.corpus.plan import DEFAULT_RATES, Planner
+    rates = lambda plan: [part[1]["rate"] for item in plan for part in item.speech if isinstance(part, list)]
+    default = rates(Planner("wakeword", "hey jarvis", 0.05, 3).plan())
+    wide = rates(Planner("wakeword", "hey jarvis", 0.05, 3, rates=(0.7, 1.4)).plan())
+    assert DEFAULT_RATES[0] <= min(default) and max(default) <= DEFAULT_RATES[1]
+    assert 0.7 <= min(wide) < DEFAULT_RATES[0] and DEFAULT_RATES[1] < max(wide) <= 1.4
+    assert "rates" not in parse(["wakeword", "--hours", "1"])[1]
+    assert parse(["wakeword", "--hours", "1", "--rates", "0.7", "1.4"])[1]["rates"] == [0.7, 1.4]

@@ -107,3 +107,14 @@ def test_harness_result_reports_the_smoothed_scores_in_milliseconds():
     result = scoring.harness_result("a.wav", 32000, np.array([1680, 4240]), np.array([0.25, 0.75], dtype=np.float32))
     assert result["duration_ms"] == 2000 and result["max_score"] == 0.75
     assert result["scores"] == [[105.0, 0.25], [265.0, 0.75]]
+
+
+def test_level_augmentation_is_the_frontend_of_the_scaled_audio():
+    from wakestream_training.repcnn.windows import with_gain
+    samples = np.random.default_rng(4).normal(scale=0.1, size=8000)
+    loud = frontend.log_mel(samples, 40).astype(np.float32)[None]
+    for gain in (-36.0, -12.0, 0.0):
+        quiet = frontend.log_mel(samples * 10 ** (gain / 20), 40)
+        np.testing.assert_allclose(with_gain(loud, [gain])[0], quiet, atol=1e-4)
+    silence = np.broadcast_to(silence_frame(40), (1, 3, 40))
+    np.testing.assert_allclose(with_gain(silence, [-20.0]), silence, atol=1e-6)

@@ -18,7 +18,7 @@ from ..augment import POLICIES
 from ..tts import LICENCE_POLICIES, available_voices, select_voices
 from ..tts.voices import ENGINES
 from .build import CorpusBuilder
-from .plan import MIXES, Planner
+from .plan import DEFAULT_RATES, MIXES, Planner
 
 DATA = pathlib.Path(__file__).resolve().parents[2] / "data"
 
@@ -46,6 +46,8 @@ def parse(argv=None):
     parser.add_argument("--engines", nargs="+", choices=ENGINES, default=list(ENGINES),
                         help="TTS engines to take voices from (default: all that are installed)")
     parser.add_argument("--music", choices=("on", "off"), default="on", help="music among the background noises")
+    parser.add_argument("--rates", nargs=2, type=float, default=list(DEFAULT_RATES), metavar=("LOW", "HIGH"),
+                        help="speaking-rate factors drawn uniformly per clip")
     parser.add_argument("--out", type=pathlib.Path, help="corpus directory (default training/data/TYPE-PHRASE)")
     args = parser.parse_args(argv)
     phrase = args.phrase.lower().strip()
@@ -58,6 +60,10 @@ def parse(argv=None):
         config["train_policy"] = args.train_policy
     if args.held_out_policy != "noisy_reverb":
         config["held_out_policy"] = args.held_out_policy
+    if tuple(args.rates) != DEFAULT_RATES:
+        if not 0.3 <= args.rates[0] <= args.rates[1] <= 3.0:
+            parser.error("--rates LOW HIGH needs 0.3 <= LOW <= HIGH <= 3.0")
+        config["rates"] = args.rates
     config.update(voice_config(args.voice_licences, args.engines, args.music == "on"))
     return args, config
 
@@ -68,7 +74,8 @@ def main(argv=None):
     out = args.out or DATA / f"{args.type}-{re.sub(r'[^a-z0-9]+', '-', phrase).strip('-')}"
     voices = select_voices(available_voices(tuple(args.engines)), args.voice_licences)
     planner = Planner(args.type, phrase, args.hours, args.seed, voices=voices, only_splits=args.splits,
-                      train_policy=args.train_policy, held_out_policy=args.held_out_policy, music=config["music"])
+                      train_policy=args.train_policy, held_out_policy=args.held_out_policy, music=config["music"],
+                      rates=args.rates)
     stats = CorpusBuilder(out, planner.plan(), config, args.jobs, planner.texts.general, voices).build()
     print(json.dumps({"corpus": str(out), **stats}, indent=1))
 

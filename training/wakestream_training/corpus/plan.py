@@ -26,6 +26,9 @@ TYPICAL_SECONDS = {"positive": 3.0, "confusable": 2.2, "partial": 2.2, "request"
 MUSIC_SHARES = {"wakeword": 0.05, "negatives": 0.1}
 MUSIC_SECONDS = (4.0, 12.0)
 LONG_FILE_SECONDS = 300.0
+# Speaking rate of each clip, a factor over the voice's default, drawn uniformly; corpora for models that must
+# hold from a slow 0.7x to a fast 1.4x speaker pass --rates 0.7 1.4.
+DEFAULT_RATES = (0.8, 1.25)
 LONG_PAUSE_SECONDS = (0.3, 2.5)
 
 # share of the hours per kind, for each corpus type
@@ -79,13 +82,14 @@ class Planner:
     gives the clean twin of a held-out split: same texts, voices and prosody)."""
 
     def __init__(self, corpus_type, phrase, hours, seed, voices=None, only_splits=("train", "val", "test"),
-                 train_policy="train", held_out_policy="noisy_reverb", music=False):
+                 train_policy="train", held_out_policy="noisy_reverb", music=False, rates=DEFAULT_RATES):
         self.corpus_type, self.phrase, self.hours, self.seed = corpus_type, phrase, hours, seed
         self.splits = set(only_splits)
         self.policy = {"train": train_policy, "val": held_out_policy, "test": held_out_policy}
         self.voices = splits.split_voices(voices or available_voices())
         self.texts = TextPools(phrase)
         self.music = music
+        self.rates = tuple(rates)
 
     def plan(self):
         mix = dict(MIXES[self.corpus_type])
@@ -120,9 +124,8 @@ class Planner:
         candidates = [v for v in voices if v.engine == engine]
         return candidates[int(rng.integers(len(candidates)))]
 
-    @staticmethod
-    def _prosody(voice, rng):
-        prosody = Prosody(rate=float(rng.uniform(0.8, 1.25)), pitch=int(rng.integers(25, 76)),
+    def _prosody(self, voice, rng):
+        prosody = Prosody(rate=float(rng.uniform(*self.rates)), pitch=int(rng.integers(25, 76)),
                           pitch_shift=float(rng.uniform(-2.5, 2.5)) if voice.engine not in BASE_PITCH_ENGINES else 0.0)
         return prosody.to_json(voice.engine)
 

@@ -17,7 +17,7 @@ import numpy as np
 from wakestream_training import frontend
 from wakestream_training.corpus import Corpus
 
-TRAINING_KINDS = ("positive", "confusable", "partial", "request", "general")
+TRAINING_KINDS = ("positive", "confusable", "partial", "request", "general", "music")
 
 
 def silence_frame(n_mels):

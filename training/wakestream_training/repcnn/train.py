@@ -54,7 +54,8 @@ DEFAULT_CORPORA = {"wakeword": DATA / "wakeword-hey-jarvis", "negatives": DATA /
 # Voices and noises of the corpora: `2.0.0` as the shipped 2.0.0 was trained (espeak-ng, flite and festival
 # voices, no music; the corpora above); `current` every voice the licence policy allows (RHVoice, Pico and,
 # with --voice-licences all, MBROLA) and music among the noises, in corpora of their own (-voices2[-all]).
-CORPUS_VOICES = {"2.0.0": ["--engines", "espeak-ng", "flite", "festival", "--music", "off"], "current": []}
+CORPUS_VOICES = {"2.0.0": ["--engines", "espeak-ng", "flite", "festival", "--music", "off"],
+                 "current": ["--rates", "0.7", "1.4"]}
 
 
 def corpus_arguments(name, corpus_voices="2.0.0", voice_licences="permissive"):

@@ -17,6 +17,8 @@ import dataclasses
 
 import numpy as np
 
+from wakestream_training import frontend
+
 from .features import silence_frame
 
 
@@ -26,6 +28,8 @@ class EpochSizes:
     partials_per_keyword: int = 2
     background: int = 32000
     stream_start_share: float = 0.03   # windows that begin before the stream does (silence, as at a stream's start)
+    level_share: float = 0.5           # windows played quieter, as a far or quiet microphone hears them
+    level_range_db: tuple = (-36.0, 0.0)
 
 
 class WindowSampler:
@@ -93,4 +97,17 @@ class WindowSampler:
             index = np.where(fresh[:, None] & (np.arange(self.window)[None, :] < cut[:, None]), -1, index)
         out = frames[np.clip(index, 0, len(frames) - 1)].astype(np.float32)
         out[index < 0] = self.silence
+        if rng is not None:
+            quieter = rng.random(len(ends)) < self.sizes.level_share
+            gains = np.where(quieter, rng.uniform(*self.sizes.level_range_db, size=len(ends)), 0.0)
+            out = with_gain(out, gains)
         return out
+
+
+def with_gain(windows, gains_db):
+    """Log-mel windows [n, W, n_mels] of the same audio scaled by gains_db[n] (dB): the frontend computes
+    log(P + floor) of the mel power P, and scaling audio by g scales P by g^2, so the new features are
+    log(g^2 (exp(x) - floor) + floor); exact up to 16-bit quantisation."""
+    power = np.maximum(np.exp(windows.astype(np.float64)) - frontend.LOG_FLOOR, 0.0)
+    scale = (10.0 ** (np.asarray(gains_db, dtype=np.float64) / 10.0))[:, None, None]
+    return np.log(power * scale + frontend.LOG_FLOOR).astype(np.float32)
