@@ -25,10 +25,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
@@ -152,7 +157,10 @@ class KwsPipelineIT extends TestModelsDirectory {
         }
     }
 
-    /** A second instance on the same broker (a restart, or a scale-out) reads the enrollments back from the topic. */
+    /**
+     * A second instance on the same broker (a restart, or a scale-out) reads the enrollments back from the topic,
+     * which is compacted.
+     */
     @Test
     void aRestartedInstanceReadsTheEnrollmentsBack() throws Exception {
         assertThat(follower.awaitCaughtUp(Duration.ofSeconds(60))).isTrue();
@@ -179,6 +187,12 @@ class KwsPipelineIT extends TestModelsDirectory {
                 assertThat(e.updatedAt()).isEqualTo(store.get("restart-1").orElseThrow().updatedAt());
             });
             assertThat(registry.get("restart-2")).isEmpty();
+        }
+        try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.getBrokersAsString()))) {
+            ConfigResource keywords = new ConfigResource(ConfigResource.Type.TOPIC, "voice.keywords.v1");
+            Config config = admin.describeConfigs(List.of(keywords)).all().get().get(keywords);
+            assertThat(config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
         }
     }
 
