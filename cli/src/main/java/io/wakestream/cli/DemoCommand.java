@@ -31,12 +31,12 @@ public class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<Sample> samples = Sample.bundled();
-        try (LocalCluster cluster = LocalCluster.start(service.port, service.partitions, service.properties());
+        try (LocalCluster cluster = LocalCluster.start(service.port, service.partitions, service.properties(),
+                service.httpPorts());
              EventTail tail = new EventTail(cluster.bootstrap(), List.of("voice.detections.v1", "voice.segments.v1",
-                     "voice.audio.v1-dlt"), true);
+                     "voice.verifications.v1", "voice.audio.v1-dlt", "voice.detections.v1-dlt"), true);
              AudioStreamer streamer = new AudioStreamer(cluster.bootstrap(), "voice.audio.v1")) {
-            System.err.println("wakestream demo: Kafka at " + cluster.bootstrap() + ", wakeword-service at "
-                    + cluster.wakewordUrl());
+            System.err.println("wakestream demo: " + cluster.describe());
             AtomicBoolean streaming = new AtomicBoolean(true);
             Thread producer = Thread.ofPlatform().name("demo-stream").start(() -> {
                 for (Sample sample : samples) {
@@ -64,7 +64,7 @@ public class DemoCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** "voice.detections.v1" is shown as "detection", a dead-letter topic as "dead-letter". */
+    /** "voice.detections.v1" is shown as "detection", "voice.verifications.v1" as "verification", a dead-letter topic as "dead-letter". */
     private static String label(String topic) {
         if (topic.endsWith("-dlt")) {
             return "dead-letter";

@@ -1,46 +1,86 @@
 package io.wakestream.cli;
 
+import io.wakestream.common.model.ModelRepository;
+import io.wakestream.kws.KwsServiceApplication;
+import io.wakestream.kws.core.KeywordVerifierConfig;
 import io.wakestream.wakeword.WakewordServiceApplication;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** A single-node KRaft broker in this process plus the services, for a laptop. */
 final class LocalCluster implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(LocalCluster.class);
+
     private final LocalKafkaBroker broker;
     private final ConfigurableApplicationContext wakeword;
+    private final ConfigurableApplicationContext kws;
 
-    private LocalCluster(LocalKafkaBroker broker, ConfigurableApplicationContext wakeword) {
+    private LocalCluster(LocalKafkaBroker broker, ConfigurableApplicationContext wakeword, ConfigurableApplicationContext kws) {
         this.broker = broker;
         this.wakeword = wakeword;
+        this.kws = kws;
     }
 
     /**
-     * Starts the broker on {@code port} (0 picks a free one), then the services against it.
+     * Starts the broker on {@code port} (0 picks a free one), then the services against it: wakeword-service, and
+     * kws-service unless the models directory has no verifier model (then it says so and runs without it).
      *
      * @param serviceProperties Spring properties passed to every service, e.g. the models directory
+     * @param httpPorts         each service's {@code server.port} by name ({@code wakeword-service}, {@code kws-service})
      */
-    static LocalCluster start(int port, int partitions, Map<String, Object> serviceProperties) throws Exception {
+    static LocalCluster start(int port, int partitions, Map<String, Object> serviceProperties,
+                              Map<String, Integer> httpPorts) throws Exception {
         LocalKafkaBroker broker = LocalKafkaBroker.start(port, partitions);
+        ConfigurableApplicationContext wakeword = null;
         try {
             Map<String, Object> properties = new HashMap<>(serviceProperties);
             properties.put("spring.kafka.bootstrap-servers", broker.bootstrap());
             properties.put("wakestream.topics.partitions", partitions);
             properties.put("spring.main.banner-mode", "off");
-            // Command-line arguments outrank the service's application.yml; default properties would not.
-            String[] arguments = properties.entrySet().stream()
-                    .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
-                    .toArray(String[]::new);
-            ConfigurableApplicationContext wakeword = new SpringApplicationBuilder(WakewordServiceApplication.class)
+            Map<String, Object> wakewordProperties = new HashMap<>(properties);
+            // springdoc is on this process's classpath for kws-service; wakeword-service has no API to describe.
+            wakewordProperties.putIfAbsent("springdoc.api-docs.enabled", false);
+            wakeword = new SpringApplicationBuilder(WakewordServiceApplication.class)
                     .main(WakewordServiceApplication.class)
-                    .run(arguments);
-            return new LocalCluster(broker, wakeword);
+                    .run(arguments(wakewordProperties, httpPorts.get("wakeword-service")));
+            ConfigurableApplicationContext kws = null;
+            if (hasVerifier(properties)) {
+                kws = KwsServiceApplication.builder().run(arguments(properties, httpPorts.get("kws-service")));
+            }
+            return new LocalCluster(broker, wakeword, kws);
         } catch (RuntimeException e) {
+            if (wakeword != null) {
+                wakeword.close();
+            }
             broker.close();
             throw e;
         }
+    }
+
+    // Command-line arguments outrank a service's own configuration file; default properties would not.
+    private static String[] arguments(Map<String, Object> properties, Integer httpPort) {
+        Map<String, Object> all = new HashMap<>(properties);
+        if (httpPort != null) {
+            all.putIfAbsent("server.port", httpPort);
+        }
+        return all.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
+    }
+
+    private static boolean hasVerifier(Map<String, Object> properties) {
+        String dir = String.valueOf(properties.getOrDefault("wakestream.models.dir", "models"));
+        String model = String.valueOf(properties.getOrDefault("wakestream.kws.model", KeywordVerifierConfig.DEFAULT_MODEL));
+        if (new ModelRepository(Path.of(dir)).versions(model).isEmpty()) {
+            LOG.warn("kws-service is not started: no model {} under {} (keyword verification needs it)", model, dir);
+            return false;
+        }
+        return true;
     }
 
     String bootstrap() {
@@ -52,8 +92,22 @@ final class LocalCluster implements AutoCloseable {
         return "http://localhost:" + wakeword.getEnvironment().getProperty("local.server.port");
     }
 
+    /** Where kws-service's HTTP endpoints (enrollment API, actuator) listen; empty when it was not started. */
+    Optional<String> kwsUrl() {
+        return Optional.ofNullable(kws).map(context -> "http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** One line naming what runs where. */
+    String describe() {
+        return "Kafka at " + bootstrap() + ", wakeword-service at " + wakewordUrl()
+                + kwsUrl().map(url -> ", kws-service at " + url).orElse(" (kws-service not started: no verifier model)");
+    }
+
     @Override
     public void close() {
+        if (kws != null) {
+            kws.close();
+        }
         wakeword.close();
         broker.close();
     }

@@ -21,14 +21,23 @@ public class ServiceOptions {
             description = "wakeword-service's HTTP port, 0 for any free one (default: ${DEFAULT-VALUE}).")
     int httpPort;
 
+    @Option(names = "--kws-http-port", defaultValue = "8082",
+            description = "kws-service's HTTP port (enrollment API), 0 for any free one (default: ${DEFAULT-VALUE}).")
+    int kwsHttpPort;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Any service property, e.g. --set wakestream.wakeword.threshold=0.6")
     Map<String, String> overrides = new HashMap<>();
 
+    /** Properties of every service (a --set server.port would apply to all of them). */
     Map<String, Object> properties() {
         Map<String, Object> properties = new HashMap<>(overrides);
         properties.putIfAbsent("wakestream.models.dir", modelsDir);
-        properties.putIfAbsent("server.port", httpPort);
         return properties;
+    }
+
+    /** Each service's HTTP port by name. */
+    Map<String, Integer> httpPorts() {
+        return Map.of("wakeword-service", httpPort, "kws-service", kwsHttpPort);
     }
 }

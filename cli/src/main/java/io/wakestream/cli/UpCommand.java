@@ -14,14 +14,14 @@ public class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LocalCluster cluster = LocalCluster.start(service.port, service.partitions, service.properties());
+        LocalCluster cluster = LocalCluster.start(service.port, service.partitions, service.properties(),
+                service.httpPorts());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             cluster.close();
             stopped.countDown();
         }, "wakestream-shutdown"));
-        System.err.println("wakestream is up: Kafka at " + cluster.bootstrap() + ", wakeword-service at "
-                + cluster.wakewordUrl() + " (Ctrl-C stops)");
+        System.err.println("wakestream is up: " + cluster.describe() + " (Ctrl-C stops)");
         stopped.await();
         return 0;
     }

@@ -39,7 +39,7 @@ class CommandLineMessagesTest {
         Outcome stream = run(new byte[0], "help", "stream");
 
         assertThat(all.status()).isZero();
-        assertThat(all.out()).contains("Usage: wakestream", "up", "demo", "stream", "tail", "detect");
+        assertThat(all.out()).contains("Usage: wakestream", "up", "demo", "stream", "tail", "detect", "verify", "enroll");
         assertThat(stream.status()).isZero();
         assertThat(stream.out()).contains("Usage: wakestream stream", "--raw", "--rate", "--channels", "--format",
                 "--metadata-timeout", "--metadata-attempts");
@@ -132,6 +132,49 @@ class CommandLineMessagesTest {
         assertThat(outcome.status()).isEqualTo(1);
         assertThat(outcome.err()).contains("wakestream tail: no Kafka broker answers at " + nowhere)
                 .doesNotContain(STACK_FRAME);
+    }
+
+    @Test
+    void verifyWithoutItsModelSaysWhereItLookedAndWhatToDo() {
+        Outcome outcome = run(new byte[0], "verify", "--models-dir", dir.toString(), "--phrase", "hey jarvis", "x.wav");
+
+        assertThat(outcome.status()).isEqualTo(1);
+        assertThat(outcome.err()).startsWith("wakestream verify: no version of model kws-verifier under " + dir)
+                .contains("point --models-dir (or WAKESTREAM_MODELS_DIR) at the models directory")
+                .doesNotContain(STACK_FRAME);
+    }
+
+    @Test
+    void verifyWithoutAPhraseIsAUsageError() {
+        Outcome outcome = run(new byte[0], "verify", "x.wav");
+
+        assertThat(outcome.status()).isEqualTo(2);
+        assertThat(outcome.err()).contains("--phrase");
+    }
+
+    @Test
+    void enrollWithNoServiceSaysWhatToDo() throws IOException {
+        String nowhere = "http://localhost:" + freePort();
+
+        Outcome outcome = run(new byte[0], "enroll", "--url", nowhere, "--stream-id", "kitchen-1", "hey", "jarvis");
+
+        assertThat(outcome.status()).isEqualTo(1);
+        assertThat(outcome.err()).isEqualTo("wakestream enroll: no kws-service answers at " + nowhere
+                + "; start one with ./wakestream up, or pass --url" + System.lineSeparator());
+    }
+
+    @Test
+    void enrollNeedsAPhraseUnlessItGetsOrDeletes() {
+        Outcome noPhrase = run(new byte[0], "enroll", "--stream-id", "kitchen-1");
+        Outcome phraseAndGet = run(new byte[0], "enroll", "--stream-id", "kitchen-1", "--get", "hey");
+        Outcome both = run(new byte[0], "enroll", "--stream-id", "kitchen-1", "--get", "--delete");
+
+        assertThat(noPhrase.status()).isEqualTo(1);
+        assertThat(noPhrase.err()).contains("give the phrase to enroll");
+        assertThat(phraseAndGet.status()).isEqualTo(1);
+        assertThat(phraseAndGet.err()).contains("take no phrase");
+        assertThat(both.status()).isEqualTo(2);
+        assertThat(both.err()).contains("mutually exclusive");
     }
 
     private static int freePort() throws IOException {

@@ -3,39 +3,90 @@ package io.wakestream.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wakestream.common.audio.Mono16k;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
-/** What {@code up}, {@code stream} and {@code tail} do together: a detection comes out of the local broker. */
+/**
+ * What {@code up}, {@code stream}, {@code tail} and {@code enroll} do together: a detection comes out of the local
+ * broker, kws-service verifies it against the stream's keyword, or against the phrase enrolled for the stream.
+ * kws-service runs the tiny test verifier ({@link TestModels}): its scores mean nothing.
+ */
 class LocalClusterIT {
 
     @Test
-    void streamedWakePhraseComesOutAsADetectionAndASegment() throws Exception {
-        Map<String, Object> service = Map.of("wakestream.models.dir", "../models", "server.port", 0);
-        try (LocalCluster cluster = LocalCluster.start(0, 2, service);
-             EventTail tail = new EventTail(cluster.bootstrap(), List.of("voice.detections.v1", "voice.segments.v1"),
-                     true);
-             AudioStreamer streamer = new AudioStreamer(cluster.bootstrap(), "voice.audio.v1");
-             InputStream wav = getClass().getResourceAsStream("/samples/hey-jarvis-timer.wav")) {
-            streamer.stream("cli-it", Mono16k.read(wav), 100, 20.0);
+    void streamedWakePhraseComesOutAsADetectionASegmentAndAVerification() throws Exception {
+        Map<String, Object> service = Map.of("wakestream.models.dir", TestModels.directory().toString());
+        try (LocalCluster cluster = LocalCluster.start(0, 2, service, Map.of("wakeword-service", 0, "kws-service", 0));
+             EventTail tail = new EventTail(cluster.bootstrap(), List.of("voice.detections.v1", "voice.segments.v1",
+                     "voice.verifications.v1"), true);
+             AudioStreamer streamer = new AudioStreamer(cluster.bootstrap(), "voice.audio.v1")) {
+            assertThat(cluster.kwsUrl()).isPresent();
+            String kws = cluster.kwsUrl().orElseThrow();
+            Outcome enrolled = run("enroll", "--url", kws, "--stream-id", "cli-enrolled", "ok", "computer");
+            assertThat(enrolled.status).as(enrolled.err).isZero();
+            assertThat(enrolled.out).contains("\"streamId\":\"cli-enrolled\"", "\"phrase\":\"ok computer\"", "\"phones\":[\"OW\"");
+            Outcome read = run("enroll", "--url", kws, "--stream-id", "cli-enrolled", "--get");
+            assertThat(read.out).contains("\"phrase\":\"ok computer\"");
+
+            float[] audio;
+            try (InputStream wav = getClass().getResourceAsStream("/samples/hey-jarvis-timer.wav")) {
+                audio = Mono16k.read(wav);
+            }
+            streamer.stream("cli-it", audio, 100, 20.0);
+            streamer.stream("cli-enrolled", audio, 100, 20.0);
 
             List<String> lines = new CopyOnWriteArrayList<>();
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            while (lines.size() < 2 && System.nanoTime() < deadline) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (lines.size() < 6 && System.nanoTime() < deadline) {
                 tail.poll(Duration.ofMillis(200), (topic, json) -> lines.add(topic + " " + json));
             }
 
-            assertThat(lines).hasSize(2);
+            assertThat(lines).hasSize(6);
             assertThat(lines).anySatisfy(line -> assertThat(line)
                     .startsWith("voice.detections.v1 ")
                     .contains("\"stream_id\":\"cli-it\"", "\"keyword\":\"hey jarvis\""));
             assertThat(lines).anySatisfy(line -> assertThat(line)
                     .startsWith("voice.segments.v1 ")
                     .contains("\"stream_id\":\"cli-it\"", "\"end_reason\":\"END_OF_SPEECH\""));
+            assertThat(lines).filteredOn(line -> line.startsWith("voice.verifications.v1 ")).hasSize(2)
+                    .anySatisfy(line -> assertThat(line).contains("\"phrase\":\"hey jarvis\"", "\"model\":\"kws-verifier/"))
+                    .anySatisfy(line -> assertThat(line).contains("\"phrase\":\"ok computer\""));
+
+            Outcome deleted = run("enroll", "--url", kws, "--stream-id", "cli-enrolled", "--delete");
+            assertThat(deleted.status).isZero();
+            Outcome gone = run("enroll", "--url", kws, "--stream-id", "cli-enrolled", "--get");
+            assertThat(gone.status).isEqualTo(1);
+            assertThat(gone.err).contains("HTTP 404 No phrase enrolled");
+            Outcome invalid = run("enroll", "--url", kws, "--stream-id", "cli-enrolled", "hey!");
+            assertThat(invalid.status).isEqualTo(1);
+            assertThat(invalid.err).contains("HTTP 400 Invalid phrase", "letters, digits");
         }
+    }
+
+    private record Outcome(int status, String out, String err) {
+    }
+
+    private static Outcome run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream originalOut = System.out;
+        PrintStream originalErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status;
+        try {
+            status = WakestreamCommand.create().execute(args);
+        } finally {
+            System.setOut(originalOut);
+            System.setErr(originalErr);
+        }
+        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

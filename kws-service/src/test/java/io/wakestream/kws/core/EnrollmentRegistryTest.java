@@ -1,0 +1,66 @@
+package io.wakestream.kws.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EnrollmentRegistryTest {
+
+    private final EnrollmentRegistry registry = new EnrollmentRegistry();
+
+    @Test
+    void theLatestOffsetWinsWhicheverOrderChangesArrive() {
+        Enrollment first = enrollment("s1", "hey jarvis");
+        Enrollment second = enrollment("s1", "ok computer");
+
+        assertThat(registry.apply("s1", second, 7)).isTrue();
+        assertThat(registry.apply("s1", first, 3)).isFalse();
+        assertThat(registry.apply("s1", second, 7)).isTrue();
+
+        assertThat(registry.get("s1")).contains(second);
+        assertThat(registry.size()).isEqualTo(1);
+    }
+
+    @Test
+    void aRemovalIsNotUndoneByAnOlderEnrollmentUntilTheReaderPassesIt() {
+        registry.apply("s1", enrollment("s1", "hey jarvis"), 1);
+        registry.apply("s1", null, 5);
+
+        assertThat(registry.apply("s1", enrollment("s1", "hey jarvis"), 1)).isFalse();
+        assertThat(registry.get("s1")).isEmpty();
+        assertThat(registry.size()).isZero();
+
+        registry.compact("s1", 5);
+        registry.apply("s1", enrollment("s1", "computer"), 9);
+        assertThat(registry.get("s1").orElseThrow().phrase()).isEqualTo("computer");
+        assertThat(registry.size()).isEqualTo(1);
+    }
+
+    @Test
+    void recentIdsForgetTheOldestBeyondTheirCapacity() {
+        RecentIds ids = new RecentIds(2);
+
+        assertThat(ids.add("a")).isTrue();
+        assertThat(ids.add("a")).isFalse();
+        ids.add("b");
+        ids.add("c");
+
+        assertThat(ids.contains("a")).isFalse();
+        assertThat(ids.contains("b")).isTrue();
+        assertThat(ids.size()).isEqualTo(2);
+    }
+
+    @Test
+    void streamIdsAreCheckedAgainstTheirPattern() {
+        assertThat(StreamIds.problem("kitchen-1:mic_0.a")).isEmpty();
+        assertThat(StreamIds.problem("")).hasValueSatisfying(p -> assertThat(p).contains("empty"));
+        assertThat(StreamIds.problem("a".repeat(129))).hasValueSatisfying(p -> assertThat(p).contains("129"));
+        assertThat(StreamIds.problem("a b")).hasValueSatisfying(p -> assertThat(p).contains("only letters"));
+    }
+
+    private static Enrollment enrollment(String stream, String phrase) {
+        return new Enrollment(stream, phrase, List.of("K"), Instant.EPOCH);
+    }
+}
