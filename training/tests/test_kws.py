@@ -8,7 +8,7 @@ import torch
 from wakestream_training.kws import dsp, pairs
 from wakestream_training.kws.metrics import auc, eer, threshold_at_frr
 from wakestream_training.kws.search import spans
-from wakestream_training.kws.verifier import Verifier, batched_partition, pooled_segments
+from wakestream_training.kws.verifier import Verifier, batched_partition, pooled_segments, segment_posteriors
 
 
 def brute_force(similarity):
@@ -56,11 +56,16 @@ def test_batched_partition_matches_the_reference_on_padded_batches():
         assert (assignment[b, m.shape[0]:] == -1).all()
 
 
-def test_pooled_segments_are_segment_means():
+def test_pooled_segments_are_speech_weighted_segment_means():
     embeddings = torch.arange(12, dtype=torch.float32).reshape(1, 6, 2)
-    pooled, counts = pooled_segments(embeddings, torch.tensor([[0, 0, 1, 1, 1, -1]]), 2)
+    weights = torch.tensor([[1.0, 1.0, 0.0, 1.0, 3.0, 1.0]])
+    pooled, counts, one_hot = pooled_segments(embeddings, weights, torch.tensor([[0, 0, 1, 1, 1, -1]]), 2)
     assert counts.tolist() == [[2.0, 3.0]]
-    assert pooled[0].tolist() == [[1.0, 2.0], [6.0, 7.0]]
+    assert pooled[0].tolist() == [[1.0, 2.0], [7.5, 8.5]]
+    posteriors = torch.zeros(1, 6, 40)
+    posteriors[0, :, 7] = torch.tensor([0.1, 0.9, 0.2, 0.3, 0.4, 0.95])
+    peaks = segment_posteriors(posteriors, torch.tensor([[7, 7]]), one_hot)
+    assert peaks[0].tolist() == pytest.approx([0.9, 0.4])
 
 
 def test_auc_and_eer():
@@ -98,10 +103,11 @@ def test_verifier_accepts_one_unpadded_example_and_a_padded_batch_alike():
     model = Verifier(table).eval()
     similarity, pooled = torch.randn(1, 30, 5), torch.randn(1, 5, 128)
     vectors, frames = torch.randn(1, 5, 128), torch.full((1, 5), 6.0)
-    alone = model(similarity, pooled, vectors, frames)
+    peaks = torch.rand(1, 5)
+    alone = model(similarity, pooled, vectors, frames, peaks)
     pad = lambda x, shape: torch.cat([x, torch.zeros(shape)], dim=1)
     padded = model(pad(similarity, (1, 4, 5)).repeat(2, 1, 1)[:, :, :5], pooled.repeat(2, 1, 1),
-                   vectors.repeat(2, 1, 1), frames.repeat(2, 1),
+                   vectors.repeat(2, 1, 1), frames.repeat(2, 1), peaks.repeat(2, 1),
                    frame_mask=(torch.arange(34) < 30).float()[None].repeat(2, 1),
                    unit_mask=torch.ones(2, 5))
     assert torch.allclose(alone, padded[:1], atol=1e-5)

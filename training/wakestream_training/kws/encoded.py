@@ -3,7 +3,8 @@ phone-vector table, the verifier's training pairs and the LibriPhrase-style benc
 
 Each clip runs as one whole stream (encoder.pad_stream, as io.wakestream.common.phonetic.PhoneticStream
 runs it after finish()), giving U = ceil(N / 2) outputs of 20 ms: L2-normalised embeddings [U, 128]
-(float16) and the CTC log-posteriors' forced alignment of the transcript (for the table). Word timings
+(float16), the phone posteriors [U, 40] (float16, blank first) and the forced alignment of the transcript
+to them (for the table). Word timings
 (seconds) come from the corpus entries; phones per word from CMUdict (flite letter-to-sound for words
 it lacks), stress removed, as the encoder was trained.
 """
@@ -30,6 +31,7 @@ FRAME_SECONDS = 0.02
 @dataclasses.dataclass
 class EncodedSet:
     embeddings: np.ndarray     # [all outputs, E] float16, L2-normalised, clips end to end
+    posteriors: np.ndarray     # [all outputs, 40] float16, blank first
     offsets: np.ndarray        # [clips + 1] int64
     words: list                # per clip: [(word, phone indices, first output, end output)]
     info: list                 # per clip: {"id", "corpus", "kind", "voice", "engine", "text"}
@@ -41,15 +43,19 @@ class EncodedSet:
     def clip(self, i):
         return self.embeddings[self.offsets[i]:self.offsets[i + 1]]
 
+    def clip_posteriors(self, i):
+        return self.posteriors[self.offsets[i]:self.offsets[i + 1]]
+
     def save(self, path):
-        np.savez(path, embeddings=self.embeddings, offsets=self.offsets,
+        np.savez(path, embeddings=self.embeddings, posteriors=self.posteriors, offsets=self.offsets,
                  meta=json.dumps({"words": self.words, "info": self.info, "aligned": self.aligned}))
 
     @classmethod
     def load(cls, path):
         with np.load(path) as data:
             meta = json.loads(str(data["meta"]))
-            return cls(data["embeddings"], data["offsets"], meta["words"], meta["info"], meta["aligned"])
+            return cls(data["embeddings"], data["posteriors"], data["offsets"], meta["words"], meta["info"],
+                       meta["aligned"])
 
 
 _WORD_PHONES = {}
@@ -91,13 +97,13 @@ def encode_split(encoder_dir, corpus_dirs, split, cache_dir, log=print):
     clips = cached_clip_set(cache_dir, corpus_dirs, split, log=log)
     model_file = pathlib.Path(encoder_dir) / "model.onnx"
     key = hashlib.sha256(json.dumps([[str(d), (pathlib.Path(d) / "corpus.json").read_text()] for d in corpus_dirs]
-                                    + [split, hashlib.sha256(model_file.read_bytes()).hexdigest(), 1]).encode())
+                                    + [split, hashlib.sha256(model_file.read_bytes()).hexdigest(), 2]).encode())
     path = pathlib.Path(cache_dir) / f"encoded-{split}-{key.hexdigest()[:16]}.npz"
     if path.exists():
         return EncodedSet.load(path)
     model, _ = encoder_from_onnx(encoder_dir)
     entries = _entries_by_id(corpus_dirs, split)
-    parts, offsets, words, aligned = [], [0], [], []
+    parts, posteriors, offsets, words, aligned = [], [], [0], [], []
     with torch.no_grad():
         for i in tqdm(range(len(clips)), desc=f"encode {split}", unit="clip"):
             frames = clips.clip_frames(i).astype(np.float32)
@@ -105,6 +111,7 @@ def encode_split(encoder_dir, corpus_dirs, split, cache_dir, log=print):
             log_probs, embeddings = log_probs[0].numpy(), embeddings[0].numpy()
             norms = np.linalg.norm(embeddings, axis=1, keepdims=True)
             parts.append((embeddings / np.maximum(norms, 1e-12)).astype(np.float16))
+            posteriors.append(np.exp(log_probs).astype(np.float16))
             offsets.append(offsets[-1] + len(embeddings))
             info = clips.info[i]
             words.append(_words(entries[(info["corpus"], info["id"])], len(embeddings)))
@@ -113,7 +120,8 @@ def encode_split(encoder_dir, corpus_dirs, split, cache_dir, log=print):
                 aligned.append([(s.phone, s.start, s.end) for s in alignment.segments])
             except ValueError:
                 aligned.append(None)
-    encoded = EncodedSet(np.concatenate(parts), np.asarray(offsets, np.int64), words, clips.info, aligned)
+    encoded = EncodedSet(np.concatenate(parts), np.concatenate(posteriors), np.asarray(offsets, np.int64), words,
+                         clips.info, aligned)
     encoded.save(path)
     log(f"cached encoder outputs of {len(encoded)} {split} clips in {path}")
     return encoded

@@ -17,6 +17,7 @@ from ..provenance import git_commit, sha256
 from ..text import cmudict
 from . import pairs as pair_data
 from . import search
+from .verifier import MIN_WEIGHT
 
 NAME = "kws-verifier"
 ENCODER_ID = "phonetic-encoder/1.0.0"
@@ -32,25 +33,29 @@ class ProbabilityGraph(torch.nn.Module):
         super().__init__()
         self.verifier = verifier
 
-    def forward(self, similarity, pooled, phone_vectors, segment_frames):
-        return torch.sigmoid(self.verifier(similarity, pooled, phone_vectors, segment_frames)).reshape(1)
+    def forward(self, similarity, pooled, phone_vectors, segment_frames, segment_posteriors):
+        return torch.sigmoid(self.verifier(similarity, pooled, phone_vectors, segment_frames,
+                                           segment_posteriors)).reshape(1)
 
 
 def io_specs():
     inputs = [{"name": "similarity", "dtype": "float32", "shape": [1, -1, -1]},
               {"name": "pooled", "dtype": "float32", "shape": [1, -1, 128]},
               {"name": "phone_vectors", "dtype": "float32", "shape": [1, -1, 128]},
-              {"name": "segment_frames", "dtype": "float32", "shape": [1, -1]}]
+              {"name": "segment_frames", "dtype": "float32", "shape": [1, -1]},
+              {"name": "segment_posteriors", "dtype": "float32", "shape": [1, -1]}]
     return inputs, [{"name": "score", "dtype": "float32", "shape": [1]}]
 
 
 def export_onnx(model, path):
     graph = ProbabilityGraph(model).eval()
-    example = (torch.randn(1, 60, 8), torch.randn(1, 8, 128), torch.randn(1, 8, 128), torch.full((1, 8), 7.0))
+    example = (torch.randn(1, 60, 8), torch.randn(1, 8, 128), torch.randn(1, 8, 128), torch.full((1, 8), 7.0),
+               torch.rand(1, 8))
     torch.onnx.export(graph, example, str(path), input_names=[s["name"] for s in io_specs()[0]],
                       output_names=["score"], opset_version=17,
                       dynamic_axes={"similarity": {1: "outputs", 2: "phones"}, "pooled": {1: "phones"},
-                                    "phone_vectors": {1: "phones"}, "segment_frames": {1: "phones"}})
+                                    "phone_vectors": {1: "phones"}, "segment_frames": {1: "phones"},
+                                    "segment_posteriors": {1: "phones"}})
 
 
 def lexicon_phones(phrase, dictionary):
@@ -94,6 +99,9 @@ def publish(args, shipped, table, counts, results, encoded, found, seconds):
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     export_onnx(model, out / "model.onnx")
+    runs = pathlib.Path(__file__).resolve().parents[2] / "runs"
+    runs.mkdir(exist_ok=True)
+    torch.save({"state_dict": model.state_dict(), "table": table}, runs / f"{NAME}-{out.name}.pt")
     (out / "phone-vectors.json").write_text(json.dumps({
         "phones": list(phone_set.PHONES[1:]), "dimension": int(table.shape[1]),
         "vectors": [[float(np.float32(v)) for v in row] for row in table[1:]]}) + "\n")
@@ -109,6 +117,7 @@ def publish(args, shipped, table, counts, results, encoded, found, seconds):
         "thresholds": {"verification": threshold},
         "phones": list(phone_set.PHONES),
         "architecture": {"encoder": ENCODER_ID, "embedding": int(table.shape[1]), "partition": "dsp",
+                         "speech_weight": "1 - P(blank)", "min_segment_weight": MIN_WEIGHT,
                          "span_min_frames": pair_data.SPAN_MIN, "span_frames_per_phone": pair_data.SPAN_PER_PHONE,
                          "span_margin_frames": pair_data.SPAN_MARGIN, "span_hop_frames": pair_data.SPAN_HOP,
                          "output_frame_ms": 20, "parameters": sum(p.numel() for p in model.parameters())},

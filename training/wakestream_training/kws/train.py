@@ -25,7 +25,7 @@ from ..provenance import git_commit
 from . import pairs as pair_data
 from .encoded import encode_split, phone_vector_table
 from .metrics import auc, eer, threshold_at_frr
-from .verifier import Verifier, VerifierConfig, batched_partition, pooled_segments
+from .verifier import Verifier, VerifierConfig, batched_partition, pooled_segments, segment_posteriors
 
 TRAINING = pathlib.Path(__file__).resolve().parents[2]
 CACHE = TRAINING / "data" / "phonetic-cache"
@@ -63,20 +63,23 @@ class PairBatches:
         width = max(w.end - w.start for w in windows)
         depth = max(len(p.phones) for p in chosen)
         embeddings = np.zeros((len(chosen), width, self.encoded.embeddings.shape[1]), np.float32)
+        posteriors = np.zeros((len(chosen), width, self.encoded.posteriors.shape[1]), np.float32)
         phone_ids = np.zeros((len(chosen), depth), np.int64)
         frames, units = np.zeros(len(chosen), np.int64), np.zeros(len(chosen), np.int64)
         for b, (pair, inst) in enumerate(zip(chosen, windows)):
             clip = self.encoded.clip(inst.clip)[inst.start:inst.end]
             embeddings[b, :len(clip)] = clip
+            posteriors[b, :len(clip)] = self.encoded.clip_posteriors(inst.clip)[inst.start:inst.end]
             phone_ids[b, :len(pair.phones)] = pair.phones
             frames[b], units[b] = len(clip), len(pair.phones)
         labels = np.asarray([p.label for p in chosen], np.float32)
-        return (torch.from_numpy(embeddings), torch.from_numpy(phone_ids), torch.from_numpy(frames),
-                torch.from_numpy(units), torch.from_numpy(labels))
+        return (torch.from_numpy(embeddings), torch.from_numpy(posteriors), torch.from_numpy(phone_ids),
+                torch.from_numpy(frames), torch.from_numpy(units), torch.from_numpy(labels))
 
 
-def model_inputs(model, table, embeddings, phone_ids, frames, units, partition="dsp"):
-    """The verifier's inputs for a padded batch: phone vectors, similarity, DSP (or uniform) segments."""
+def model_inputs(model, table, embeddings, posteriors, phone_ids, frames, units, partition="dsp"):
+    """The verifier's inputs for a padded batch (verifier.py): speech-weighted similarity, DSP (or uniform)
+    segments, weighted pooled embeddings, segment lengths and phone posteriors; then the two masks."""
     depth = phone_ids.shape[1]
     unit_mask = (torch.arange(depth)[None] < units[:, None]).float()
     frame_mask = (torch.arange(embeddings.shape[1])[None] < frames[:, None]).float()
@@ -84,7 +87,8 @@ def model_inputs(model, table, embeddings, phone_ids, frames, units, partition="
         vectors = model.text_vectors(phone_ids) * unit_mask[..., None]
     else:
         vectors = table[phone_ids] * unit_mask[..., None]
-    similarity = torch.matmul(embeddings, vectors.transpose(1, 2)) * frame_mask[..., None]
+    weights = (1.0 - posteriors[..., 0]) * frame_mask
+    similarity = torch.matmul(embeddings, vectors.transpose(1, 2)) * weights[..., None]
     with torch.no_grad():
         if partition == "dsp":
             masked = similarity.double() - 1e6 * (1.0 - frame_mask.double())[..., None]
@@ -93,8 +97,9 @@ def model_inputs(model, table, embeddings, phone_ids, frames, units, partition="
             position = torch.arange(embeddings.shape[1])[None].double()
             assignment = torch.floor(position * units[:, None].double() / frames[:, None].double()).long()
             assignment = torch.where(position < frames[:, None], assignment, torch.full_like(assignment, -1))
-    pooled, counts = pooled_segments(embeddings, assignment, depth)
-    return similarity, pooled, vectors, counts, frame_mask, unit_mask
+    pooled, counts, one_hot = pooled_segments(embeddings, weights, assignment, depth)
+    peaks = segment_posteriors(posteriors, phone_ids, one_hot)
+    return similarity, pooled, vectors, counts, peaks, frame_mask, unit_mask
 
 
 def scores(model, table, batches, partition, batch_size=512):
@@ -102,8 +107,9 @@ def scores(model, table, batches, partition, batch_size=512):
     out = []
     with torch.no_grad():
         for start in range(0, len(batches), batch_size):
-            embeddings, phone_ids, frames, units, _ = batches.batch(range(start, min(len(batches), start + batch_size)))
-            inputs = model_inputs(model, table, embeddings, phone_ids, frames, units, partition)
+            embeddings, posteriors, phone_ids, frames, units, _ = batches.batch(
+                range(start, min(len(batches), start + batch_size)))
+            inputs = model_inputs(model, table, embeddings, posteriors, phone_ids, frames, units, partition)
             out.append(torch.sigmoid(model(*inputs)).numpy())
     return np.concatenate(out) if out else np.zeros(0)
 
@@ -135,8 +141,8 @@ def train_variant(name, table, train_batches, val_batches, config, partition, ep
         total = 0.0
         batches = train_batches.epoch_batches(rng, pairs_per_epoch, batch_size)
         for indices in batches:
-            embeddings, phone_ids, frames, units, labels = train_batches.batch(indices)
-            inputs = model_inputs(model, table, embeddings, phone_ids, frames, units, partition)
+            embeddings, posteriors, phone_ids, frames, units, labels = train_batches.batch(indices)
+            inputs = model_inputs(model, table, embeddings, posteriors, phone_ids, frames, units, partition)
             loss = loss_fn(model(*inputs), labels)
             optimiser.zero_grad()
             loss.backward()

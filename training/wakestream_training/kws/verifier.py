@@ -1,11 +1,14 @@
 """The keyword verifier: scores one audio span against one phrase from the DSP-aligned pair.
 
 Inputs (one span, batch B, U outputs, K phones, E = 128; padded batches carry masks, the ONNX graph is
-exported for B = 1 without padding):
-- similarity [B, U, K]: cosine of each output's normalised embedding with each phone vector;
-- pooled [B, K, E]: the mean normalised embedding of each DSP segment;
+exported for B = 1 without padding). The encoder is a CTC model: most outputs are blank and carry little
+phone identity, the phone shows in a few "spike" outputs. So each output u is weighted by its speech
+weight w_u = 1 - P(blank | u):
+- similarity [B, U, K]: w_u times the cosine of output u's normalised embedding with phone vector k;
+- pooled [B, K, E]: the w-weighted mean normalised embedding of each DSP segment;
 - phone_vectors [B, K, E]: the phrase's phone vectors (the table's rows, or a learned text embedding);
-- segment_frames [B, K]: each segment's length in outputs.
+- segment_frames [B, K]: each segment's length in outputs;
+- segment_posteriors [B, K]: the highest posterior of phone k over its segment's outputs.
 
 Per phone k the network forms: a projection of pooled_k and phone_vector_k (their product and absolute
 difference), the segment's mean similarity to its own phone (pooled_k . p_k), to the best other phone of
@@ -41,7 +44,7 @@ class Verifier(nn.Module):
         self.audio_projection = nn.Linear(config.embedding, config.projection)
         self.text_projection = nn.Linear(config.embedding, config.projection)
         self.temperature = nn.Parameter(torch.tensor(10.0))
-        scalars = 6
+        scalars = 7
         self.unit = nn.Linear(2 * config.projection + scalars, config.hidden)
         self.conv1 = nn.Conv1d(config.hidden, config.hidden, 3, padding=1)
         self.conv2 = nn.Conv1d(config.hidden, config.hidden, 3, padding=1)
@@ -52,7 +55,8 @@ class Verifier(nn.Module):
         vectors = self.text(phone_ids)
         return vectors / vectors.norm(dim=-1, keepdim=True).clamp(min=1e-6)
 
-    def forward(self, similarity, pooled, phone_vectors, segment_frames, frame_mask=None, unit_mask=None):
+    def forward(self, similarity, pooled, phone_vectors, segment_frames, segment_posteriors, frame_mask=None,
+                unit_mask=None):
         if frame_mask is None:
             frame_mask = torch.ones_like(similarity[:, :, 0])
         if unit_mask is None:
@@ -71,7 +75,8 @@ class Verifier(nn.Module):
         length = torch.log(segment_frames.clamp(min=1.0))
         a, t = self.audio_projection(pooled), self.text_projection(phone_vectors)
         features = torch.cat([a * t, (a - t).abs(), own[..., None], best_other[..., None], gop[..., None] / 10.0,
-                              anywhere[..., None], consistency[..., None], length[..., None]], -1)
+                              anywhere[..., None], consistency[..., None], length[..., None],
+                              torch.log(segment_posteriors.clamp(min=1e-4))[..., None] / 4.0], -1)
         mask = unit_mask[..., None]
         x = torch.relu(self.unit(features)) * mask
         x = torch.relu(self.conv1(x.transpose(1, 2))).transpose(1, 2) * mask
@@ -107,11 +112,23 @@ def batched_partition(similarity, frames, units):
     return assignment
 
 
-def pooled_segments(embeddings, assignment, depth):
-    """(pooled [B, K, E], segment_frames [B, K]) from embeddings [B, U, E] and the unit of each output."""
+MIN_WEIGHT = 1e-3
+
+
+def pooled_segments(embeddings, weights, assignment, depth):
+    """(pooled [B, K, E], segment_frames [B, K], one_hot [B, U, K]) from embeddings [B, U, E], speech weights
+    [B, U] and the unit of each output: pooled = sum(w e) / max(sum(w), MIN_WEIGHT) over each segment."""
     one_hot = torch.zeros(assignment.shape + (depth,), dtype=embeddings.dtype)
     valid = assignment >= 0
     one_hot[valid, assignment[valid]] = 1.0
     counts = one_hot.sum(1)
-    pooled = torch.matmul(one_hot.transpose(1, 2), embeddings) / counts.clamp(min=1.0)[..., None]
-    return pooled, counts
+    weighted = one_hot * weights[..., None]
+    pooled = torch.matmul(weighted.transpose(1, 2), embeddings) / weighted.sum(1).clamp(min=MIN_WEIGHT)[..., None]
+    return pooled, counts, one_hot
+
+
+def segment_posteriors(posteriors, phone_ids, one_hot):
+    """[B, K]: the highest posterior of phone k (phone_ids [B, K]) over the outputs of segment k."""
+    index = phone_ids[:, None, :].expand(-1, posteriors.shape[1], -1)
+    of_phone = torch.gather(posteriors, 2, index)                       # [B, U, K]
+    return (of_phone * one_hot).max(1).values

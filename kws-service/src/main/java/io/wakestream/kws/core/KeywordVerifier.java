@@ -7,6 +7,7 @@ import io.wakestream.common.onnx.OnnxEngine;
 import io.wakestream.common.phonetic.EncoderFrames;
 import io.wakestream.common.phonetic.PhoneticEncoder;
 import io.wakestream.common.phonetic.PhoneticEncoderConfig;
+import io.wakestream.common.phonetic.PhoneSet;
 import io.wakestream.common.phonetic.PhoneticStream;
 import io.wakestream.common.phonetic.PhrasePronunciation;
 import io.wakestream.common.phonetic.Pronouncer;
@@ -34,6 +35,9 @@ import java.util.List;
  * {@link OnnxEngine} (shared, reported and closed there); closing the verifier only refuses further calls.
  */
 public final class KeywordVerifier implements AutoCloseable {
+
+    /** The encoder's posterior columns: blank first, then the ARPAbet phones the table and the G2P use. */
+    private static final PhoneSet PHONES = PhoneSet.arpabet();
 
     private final String modelId;
     private final VerifierSpec spec;
@@ -146,6 +150,7 @@ public final class KeywordVerifier implements AutoCloseable {
             throw new IllegalArgumentException("PCM_S16LE audio needs an even number of bytes, got " + pcm16.length);
         }
         float[] vectors = phoneVectors.matrix(phones);
+        int[] phoneIds = phones.stream().mapToInt(PHONES::index).toArray();
         FrameEmbeddings embeddings = embed(pcm16);
         int units = phones.size();
         SpanFeatures best = null;
@@ -154,7 +159,8 @@ public final class KeywordVerifier implements AutoCloseable {
             if (span.frames() < units) {
                 continue;
             }
-            SpanFeatures features = SpanFeatures.compute(embeddings, span, vectors, units, spec.partition());
+            SpanFeatures features = SpanFeatures.compute(embeddings, span, vectors, phoneIds, spec.partition(),
+                    spec.minSegmentWeight());
             double score = model.score(features, vectors);
             if (score > bestScore) {
                 best = features;
@@ -184,7 +190,8 @@ public final class KeywordVerifier implements AutoCloseable {
     private FrameEmbeddings embed(byte[] pcm16) {
         PhoneticStream stream = encoder.newStream();
         EncoderFrames frames = EncoderFrames.concat(List.of(stream.acceptPcm16(pcm16), stream.finish()));
-        return FrameEmbeddings.normalise(frames.embeddings(), frames.count(), frames.embeddingSize());
+        return FrameEmbeddings.of(frames.embeddings(), frames.logProbs(), frames.count(), frames.embeddingSize(),
+                frames.phones());
     }
 
     private void checkOpen() {

@@ -1,11 +1,13 @@
 package io.wakestream.kws.core;
 
 /**
- * The verifier model's inputs for one span of a clip against a phrase of K phones:
- * {@code similarity} [U][K] (S[u][k] = normalised embedding u · phone vector k, computed in float64,
- * stored as float), the span's {@link Partition} (computed on those stored values), {@code pooled}
- * [K][D] (the mean normalised embedding of each segment) and {@code segmentFrames} [K] (each segment's
- * length in frames).
+ * The verifier model's inputs for one span of a clip against a phrase of K phones ({@link FrameEmbeddings}
+ * for the speech weight w): {@code similarity} [U][K] (S[u][k] = w_u (normalised embedding u · phone vector
+ * k), computed in float64, stored as float), the span's {@link Partition} (computed on those stored values),
+ * {@code pooled} [K][D] (each segment's w-weighted mean normalised embedding, the weight sum floored at the
+ * manifest's min_segment_weight), {@code segmentFrames} [K] (each segment's length in frames) and
+ * {@code segmentPosteriors} [K] (the highest posterior of phone k over its segment's frames). The Python
+ * twin is training/wakestream_training/kws/search.py.
  *
  * @param span          the frames of the clip this is
  * @param frames        U: the span's frames
@@ -15,17 +17,20 @@ package io.wakestream.kws.core;
  * @param partition     one segment per phone, frames relative to the span's start
  * @param pooled        row-major K x D
  * @param segmentFrames K lengths
+ * @param segmentPosteriors K peak posteriors
  */
 record SpanFeatures(SpanPlan.Span span, int frames, int units, int dimension, float[] similarity, Partition partition,
-                    float[] pooled, float[] segmentFrames) {
+                    float[] pooled, float[] segmentFrames, float[] segmentPosteriors) {
 
     /**
      * Computes the inputs of {@code span}; the span must have at least K frames.
      *
      * @param phoneVectors row-major K x D, each row unit-norm
+     * @param phoneIds     K phone indices into the encoder's posteriors (1..V-1)
      */
-    static SpanFeatures compute(FrameEmbeddings embeddings, SpanPlan.Span span, float[] phoneVectors, int units,
-                                PartitionMethod method) {
+    static SpanFeatures compute(FrameEmbeddings embeddings, SpanPlan.Span span, float[] phoneVectors, int[] phoneIds,
+                                PartitionMethod method, double minSegmentWeight) {
+        int units = phoneIds.length;
         int dimension = embeddings.dimension();
         int frames = span.frames();
         if (frames < units) {
@@ -38,26 +43,34 @@ record SpanFeatures(SpanPlan.Span span, int frames, int units, int dimension, fl
                 for (int d = 0; d < dimension; d++) {
                     dot += (double) embeddings.at(span.start() + u, d) * phoneVectors[k * dimension + d];
                 }
-                similarity[u * units + k] = (float) dot;
+                similarity[u * units + k] = (float) (dot * embeddings.weight(span.start() + u));
             }
         }
         Partition partition = method.apply(similarity, frames, units);
         float[] pooled = new float[units * dimension];
         float[] segmentFrames = new float[units];
+        float[] segmentPosteriors = new float[units];
         double[] sum = new double[dimension];
         for (int k = 0; k < units; k++) {
             java.util.Arrays.fill(sum, 0);
+            double weights = 0;
+            float peak = 0;
             for (int u = partition.start(k); u < partition.end(k); u++) {
+                double weight = embeddings.weight(span.start() + u);
+                weights += weight;
                 for (int d = 0; d < dimension; d++) {
-                    sum[d] += embeddings.at(span.start() + u, d);
+                    sum[d] += weight * embeddings.at(span.start() + u, d);
                 }
+                peak = Math.max(peak, embeddings.posterior(span.start() + u, phoneIds[k]));
             }
-            int length = partition.length(k);
+            double scale = Math.max(weights, minSegmentWeight);
             for (int d = 0; d < dimension; d++) {
-                pooled[k * dimension + d] = (float) (sum[d] / length);
+                pooled[k * dimension + d] = (float) (sum[d] / scale);
             }
-            segmentFrames[k] = length;
+            segmentFrames[k] = partition.length(k);
+            segmentPosteriors[k] = peak;
         }
-        return new SpanFeatures(span, frames, units, dimension, similarity, partition, pooled, segmentFrames);
+        return new SpanFeatures(span, frames, units, dimension, similarity, partition, pooled, segmentFrames,
+                segmentPosteriors);
     }
 }

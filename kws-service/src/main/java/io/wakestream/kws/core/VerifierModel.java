@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * The verifier's ONNX graph: {@code similarity} [1, U, K], {@code pooled} [1, K, D], {@code phone_vectors}
- * [1, K, D] and {@code segment_frames} [1, K] in, {@code score} [1] out (a probability: the sigmoid is inside
+ * [1, K, D], {@code segment_frames} [1, K] and {@code segment_posteriors} [1, K] in ({@link SpanFeatures}), {@code score} [1] out (a probability: the sigmoid is inside
  * the graph). Thread-safe: the session is shared and owned by the {@link OnnxEngine}.
  */
 final class VerifierModel {
@@ -22,6 +22,7 @@ final class VerifierModel {
     static final String POOLED = "pooled";
     static final String PHONE_VECTORS = "phone_vectors";
     static final String SEGMENT_FRAMES = "segment_frames";
+    static final String SEGMENT_POSTERIORS = "segment_posteriors";
     static final String SCORE = "score";
 
     private final String modelId;
@@ -39,7 +40,7 @@ final class VerifierModel {
      */
     static VerifierModel open(LoadedModel model, OnnxEngine engine, int dimension) {
         OnnxModel graph = engine.load(model.id(), model.modelFile());
-        Set<String> expected = Set.of(SIMILARITY, POOLED, PHONE_VECTORS, SEGMENT_FRAMES);
+        Set<String> expected = Set.of(SIMILARITY, POOLED, PHONE_VECTORS, SEGMENT_FRAMES, SEGMENT_POSTERIORS);
         if (!Set.copyOf(graph.inputNames()).equals(expected) || !graph.outputNames().contains(SCORE)) {
             throw new ModelException("model " + model.id() + " graph must take " + expected + " and return " + SCORE
                     + "; it takes " + graph.inputNames() + " and returns " + graph.outputNames());
@@ -48,6 +49,7 @@ final class VerifierModel {
         checkShape(model, POOLED, graph.inputShape(POOLED), 3, dimension);
         checkShape(model, PHONE_VECTORS, graph.inputShape(PHONE_VECTORS), 3, dimension);
         checkShape(model, SEGMENT_FRAMES, graph.inputShape(SEGMENT_FRAMES), 2, -1);
+        checkShape(model, SEGMENT_POSTERIORS, graph.inputShape(SEGMENT_POSTERIORS), 2, -1);
         return new VerifierModel(model.id(), graph);
     }
 
@@ -69,6 +71,7 @@ final class VerifierModel {
         inputs.put(POOLED, FloatTensor.of(features.pooled(), 1, k, d));
         inputs.put(PHONE_VECTORS, FloatTensor.of(phoneVectors, 1, k, d));
         inputs.put(SEGMENT_FRAMES, FloatTensor.of(features.segmentFrames(), 1, k));
+        inputs.put(SEGMENT_POSTERIORS, FloatTensor.of(features.segmentPosteriors(), 1, k));
         FloatTensor score = graph.run(inputs).get(SCORE);
         if (score.data().length != 1 || !Float.isFinite(score.data()[0])) {
             throw new OnnxException("model " + modelId + " returned " + SCORE + " " + Arrays.toString(score.shape())

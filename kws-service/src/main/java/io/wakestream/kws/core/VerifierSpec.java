@@ -14,10 +14,12 @@ import java.util.Map;
  * @param encoderVersion the encoder's version (after the last '/')
  * @param spans          {@code architecture.span_*}
  * @param partition      {@code architecture.partition}
+ * @param minSegmentWeight {@code architecture.min_segment_weight}: the floor of a segment's summed speech
+ *                       weight when its embeddings are pooled
  * @param threshold      {@code thresholds.verification}: a score at or above it is accepted
  */
 public record VerifierSpec(String encoderName, String encoderVersion, SpanPlan spans, PartitionMethod partition,
-                           double threshold) {
+                           double minSegmentWeight, double threshold) {
 
     /** The manifest's task of a keyword verifier. */
     public static final String TASK = "keyword-verification";
@@ -52,7 +54,12 @@ public record VerifierSpec(String encoderName, String encoderVersion, SpanPlan s
             SpanPlan spans = new SpanPlan(integer(model, "span_min_frames"), integer(model, "span_frames_per_phone"),
                     integer(model, "span_margin_frames"), integer(model, "span_hop_frames"));
             PartitionMethod partition = PartitionMethod.parse(String.valueOf(architecture.get("partition")));
-            return new VerifierSpec(encoder.substring(0, slash), encoder.substring(slash + 1), spans, partition, threshold);
+            if (!(architecture.get("min_segment_weight") instanceof Number weight) || !(weight.doubleValue() > 0)) {
+                throw new ModelException("model " + model.id() + " needs a positive architecture.min_segment_weight, has "
+                        + architecture.get("min_segment_weight"));
+            }
+            return new VerifierSpec(encoder.substring(0, slash), encoder.substring(slash + 1), spans, partition,
+                    weight.doubleValue(), threshold);
         } catch (IllegalArgumentException e) {
             throw new ModelException("model " + model.id() + ": " + e.getMessage(), e);
         }

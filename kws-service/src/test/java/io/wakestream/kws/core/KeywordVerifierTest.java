@@ -14,6 +14,7 @@ import io.wakestream.common.onnx.OnnxConfig;
 import io.wakestream.common.onnx.OnnxEngine;
 import io.wakestream.common.onnx.OnnxProvider;
 import io.wakestream.common.phonetic.EncoderFrames;
+import io.wakestream.common.phonetic.PhoneSet;
 import io.wakestream.common.phonetic.PhoneticEncoder;
 import io.wakestream.common.phonetic.PhoneticEncoderConfig;
 import io.wakestream.common.phonetic.PhoneticStream;
@@ -198,6 +199,12 @@ class KeywordVerifierTest {
         PhoneticStream stream = encoder.newStream();
         EncoderFrames frames = EncoderFrames.concat(List.of(stream.acceptPcm16(pcm), stream.finish()));
         float[][] rows = frames.embeddingRows();
+        float[][] logProbs = frames.logProbRows();
+        double[] w = new double[rows.length];
+        for (int u = 0; u < rows.length; u++) {
+            w[u] = (float) (1.0 - (float) Math.exp(logProbs[u][0]));
+        }
+        int[] ids = phones.stream().mapToInt(PhoneSet.arpabet()::index).toArray();
         double[][] e = new double[rows.length][];
         for (int u = 0; u < rows.length; u++) {
             double norm = 0;
@@ -224,24 +231,33 @@ class KeywordVerifierTest {
                     for (int d = 0; d < dim; d++) {
                         dot += e[span.start() + u][d] * p[j * dim + d];
                     }
-                    s[u][j] = (float) dot;
+                    s[u][j] = (float) (dot * w[span.start() + u]);
                     simSum += s[u][j];
                 }
             }
             Partition partition = SequencePartitioner.partition(s);
             double agreement = 0;
             double framesSum = 0;
+            double peaks = 0;
             for (int j = 0; j < k; j++) {
+                double weights = 0;
+                float peak = 0;
+                for (int u = partition.start(j); u < partition.end(j); u++) {
+                    weights += w[span.start() + u];
+                    peak = Math.max(peak, (float) Math.exp(logProbs[span.start() + u][ids[j]]));
+                }
                 for (int d = 0; d < dim; d++) {
-                    double mean = 0;
+                    double sum = 0;
                     for (int u = partition.start(j); u < partition.end(j); u++) {
-                        mean += e[span.start() + u][d];
+                        sum += w[span.start() + u] * e[span.start() + u][d];
                     }
-                    agreement += (float) (mean / partition.length(j)) * p[j * dim + d];
+                    agreement += (float) (sum / Math.max(weights, 1e-3)) * p[j * dim + d];
                 }
                 framesSum += partition.length(j);
+                peaks += peak;
             }
-            double logit = 4 * simSum / (span.frames() * k) + 4 * agreement / (k * dim) + 0.01 * framesSum / k - 1;
+            double logit = 4 * simSum / (span.frames() * k) + 4 * agreement / (k * dim) + 0.01 * framesSum / k
+                    + 2 * peaks / k - 1;
             double score = 1 / (1 + Math.exp(-logit));
             if (best == null || score > best.score) {
                 best = new Reference(score, span, partition);
