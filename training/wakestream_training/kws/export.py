@@ -77,7 +77,7 @@ def write_samples(out, model, table, count=3):
     directory.mkdir(parents=True)
     lines = []
     for entry in wake + general:
-        samples = corpus.audio(entry).astype(np.float32) / 32768.0
+        samples = corpus.audio(entry)
         name = f"{entry['id']}.wav"
         audio.write_wav(directory / name, samples)
         phrases = SAMPLE_CHECKS if entry in wake else (" ".join(entry["text"].split()[:2]),)

@@ -61,8 +61,10 @@ def pick(corpus, split="test"):
     entries = [e for e in corpus.entries(split) if quiet(e)]
     positives, engines = [], set()
     for entry in entries:
+        if entry["kind"] != "positive":  # music clips have no voice
+            continue
         engine = entry["voices"][0].split(":")[0]
-        if entry["kind"] == "positive" and entry["form"] in POSITIVE_FORMS and entry.get("keyword") and engine not in engines:
+        if entry["form"] in POSITIVE_FORMS and entry.get("keyword") and engine not in engines:
             positives.append(entry)
             engines.add(engine)
     chosen = {"hey-jarvis.wav": positives}

@@ -188,7 +188,7 @@ def main():
         (runs / f"{document['name'].split(' ')[0].lower()}-report.json").write_text(json.dumps(document, indent=1))
     publish(out, args, config, shipped, results, documents, corpus_info, stream, sampler, time.monotonic() - started,
             training_data_licences(list(corpora.values())))
-    write_samples(out, args.wakeword_corpus)
+    write_samples(out, corpora["wakeword"])
     log(f"done in {time.monotonic() - started:.0f} s")
 
 
