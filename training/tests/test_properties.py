@@ -58,3 +58,16 @@ def test_default_voices_are_held_out_recorded_speakers():
     voices = properties.default_voices()
     assert voices and all(voice_split(v) == "test" for v in voices)
     assert all(v.engine != "espeak-ng" or v.name == "en-029" for v in voices)
+
+
+def test_property_figures_pass_only_when_every_clip_does_what_it_should():
+    from wakestream_training.property_figures import figures
+    lines = [{"property": "level", "value": -45.0, "voice": "a", "path": "l1"},
+             {"property": "level", "value": -45.0, "voice": "b", "path": "l2"},
+             {"property": "rate", "value": 0.7, "voice": "a", "path": "r1"},
+             {"property": "partial", "value": "jarvis", "voice": "a", "path": "p1"}]
+    fired = lambda yes: {"detections": [{"score": 0.9}] if yes else [], "max_score": 0.9 if yes else 0.1}
+    result = figures(lines, {"l1": fired(True), "l2": fired(False), "r1": fired(True), "p1": fired(True)})
+    assert result["level"]["-45.0"]["fired"] == 1 and result["level"]["-45.0"]["of"] == 2
+    assert result["passed"] == {"level": False, "rate": True, "partial": False}
+    assert result["voices"] == ["a", "b"]

@@ -4,6 +4,9 @@
         --detector "./wakestream detect --scores" --name openwakeword --out reports/eval/openwakeword
     python3 -m wakestream_training.evaluation compare reports/eval/*/report.json --out reports/eval/det.png
 
+`voices` reads a finished run's scores and gives the positive clips' acceptance per voice and engine
+(at the detector's own threshold unless --threshold): how a model fares on voices it never heard.
+
 `sets` prints the hours and clips of the real negative sets (UQM speech, pocketsphinx test speech,
 music) and `sets --export NAME` writes one as 16 kHz WAVs for `run --negative-sets`.
 
@@ -72,6 +75,29 @@ def sets(args):
     print(json.dumps({"out": str(out), **export_set(args.export, out, args.split, args.phrase)}, indent=1))
 
 
+def voices(args):
+    """Acceptance of the split's positive clips per voice and per engine, from a run's scores.jsonl."""
+    corpus = Corpus(args.corpus)
+    results = {r["file"]: r for r in map(json.loads, (pathlib.Path(args.out) / "scores.jsonl").read_text().splitlines())}
+    threshold = args.threshold if args.threshold is not None else next(
+        r["threshold"] for r in results.values() if r.get("threshold") is not None)
+    by_voice, by_engine = {}, {}
+    for entry in corpus.entries(args.split, {"positive"}):
+        result = results.get(str(corpus.path(entry)))
+        if result is None:
+            continue
+        voice = entry["voices"][0]
+        accepted = result["max_score"] >= threshold
+        for table, key in ((by_voice, voice), (by_engine, voice.split(":", 1)[0])):
+            cell = table.setdefault(key, [0, 0])
+            cell[0] += accepted
+            cell[1] += 1
+    shape = lambda table: {k: {"accepted": a, "of": n, "rate": round(a / n, 4)} for k, (a, n) in sorted(table.items())}
+    document = {"threshold": threshold, "split": args.split, "by_engine": shape(by_engine), "by_voice": shape(by_voice)}
+    (pathlib.Path(args.out) / "voices.json").write_text(json.dumps(document, indent=1) + "\n")
+    print(json.dumps({k: document[k] for k in ("threshold", "by_engine")}, indent=1))
+
+
 def compare(args):
     documents = [json.loads(pathlib.Path(p).read_text()) for p in args.reports]
     plot(documents, args.out)
@@ -106,6 +132,12 @@ def main(argv=None):
     sets_parser.add_argument("--out", help="folder for --export (default training/data/real-SET[-SPLIT])")
     sets_parser.add_argument("--phrase", default="hey jarvis", help="no exported speech clip may contain it")
     sets_parser.set_defaults(action=sets)
+    voices_parser = commands.add_parser("voices", help="positive acceptance per voice and engine of a finished run")
+    voices_parser.add_argument("--corpus", required=True)
+    voices_parser.add_argument("--split", default="test", choices=("train", "val", "test"))
+    voices_parser.add_argument("--out", required=True, help="the run's --out folder (reads scores.jsonl)")
+    voices_parser.add_argument("--threshold", type=float, help="default: the detector's own threshold")
+    voices_parser.set_defaults(action=voices)
     compare_parser = commands.add_parser("compare", help="draw several report.json files on one DET plot")
     compare_parser.add_argument("reports", nargs="+")
     compare_parser.add_argument("--out", required=True)

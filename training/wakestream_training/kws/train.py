@@ -177,13 +177,17 @@ def datasets(seed):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--out", type=pathlib.Path, required=True)
+    parser.add_argument("--out", type=pathlib.Path, help="the model version directory to publish (needed unless --ablation-only)")
     parser.add_argument("--epochs", type=int, default=6)
     parser.add_argument("--pairs-per-epoch", type=int, default=50000, help="pairs drawn afresh for each epoch")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--ablation", action="store_true")
+    parser.add_argument("--ablation", action="store_true", help="also train the three ablation variants")
+    parser.add_argument("--ablation-only", type=pathlib.Path, metavar="REPORT.json",
+                        help="train only the ablation variants and write their figures here (the model is not touched)")
     parser.add_argument("--threads", type=int, default=2)
     args = parser.parse_args()
+    if not args.out and not args.ablation_only:
+        parser.error("--out is required (or --ablation-only REPORT.json)")
     torch.set_num_threads(args.threads)
     started = time.monotonic()
     encoded, found = datasets(args.seed)
@@ -204,8 +208,8 @@ def main():
     val = PairBatches(encoded["val"], found["val"], val_pairs)
     log(f"pairs: train {len(train_pairs)}, val {len(val_pairs)}, test {len(test_sets['test'])}")
 
-    variants = {"dsp": (VerifierConfig(), "dsp", train_all)}
-    if args.ablation:
+    variants = {} if args.ablation_only else {"dsp": (VerifierConfig(), "dsp", train_all)}
+    if args.ablation or args.ablation_only:
         easy_only = PairBatches(encoded["train"], found["train"], [p for p in train_pairs if p.kind in EASY_ONLY_KINDS])
         variants.update({"uniform_partition": (VerifierConfig(), "uniform", train_all),
                          "no_confusable_training": (VerifierConfig(), "dsp", easy_only),
@@ -224,6 +228,11 @@ def main():
         log(f"{name}: {json.dumps({k: results[name][k] for k in ('test', 'test_clean')})}")
         if name == "dsp":
             shipped = (model, threshold)
+    if args.ablation_only:
+        args.ablation_only.write_text(json.dumps({"recipe": "python3 -m wakestream_training.kws.train --ablation-only "
+                                                  f"{args.ablation_only.name} --epochs {args.epochs} --pairs-per-epoch "
+                                                  f"{args.pairs_per_epoch} --seed {args.seed}", **results}, indent=1) + "\n")
+        return
     from .export import publish
     publish(args, shipped, table_np, counts, results, encoded, found, time.monotonic() - started)
     log(f"done in {time.monotonic() - started:.0f} s")
