@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.wakestream.common.kafka.DeadLetterErrorHandlers;
 import io.wakestream.common.kafka.EventSerdes;
 import io.wakestream.common.kafka.KafkaFactories;
+import io.wakestream.common.kafka.KafkaHealthIndicator;
 import io.wakestream.common.kafka.TopicsProperties;
 import io.wakestream.events.v1.WakewordDetection;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
@@ -12,11 +13,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
-/** Protobuf serdes and the dead-letter error handler for the detection listener; one producer for everything sent. */
+/**
+ * Protobuf serdes and the dead-letter error handler for the detection listener; one producer for everything sent;
+ * the cluster's readiness check.
+ */
 @Configuration(proxyBeanMethods = false)
 public class KafkaConfiguration {
 
@@ -47,5 +52,11 @@ public class KafkaConfiguration {
             ConsumerFactory<String, WakewordDetection> detectionConsumerFactory,
             DefaultErrorHandler deadLetterErrorHandler) {
         return KafkaFactories.listenerContainerFactory(configurer, detectionConsumerFactory, deadLetterErrorHandler);
+    }
+
+    /** The {@code kafka} health component, which the readiness group includes. */
+    @Bean("kafka")
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
+        return new KafkaHealthIndicator(admin);
     }
 }

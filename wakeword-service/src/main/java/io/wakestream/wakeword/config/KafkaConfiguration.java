@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.wakestream.common.kafka.DeadLetterErrorHandlers;
 import io.wakestream.common.kafka.EventSerdes;
 import io.wakestream.common.kafka.KafkaFactories;
+import io.wakestream.common.kafka.KafkaHealthIndicator;
 import io.wakestream.common.kafka.TopicsProperties;
 import io.wakestream.events.v1.AudioChunk;
 import io.wakestream.wakeword.kafka.StreamOwnership;
@@ -13,11 +14,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
-/** Protobuf serdes, the dead-letter error handler and partition-owned stream state for the audio listener. */
+/**
+ * Protobuf serdes, the dead-letter error handler and partition-owned stream state for the audio listener; the
+ * cluster's readiness check.
+ */
 @Configuration(proxyBeanMethods = false)
 public class KafkaConfiguration {
 
@@ -51,5 +56,11 @@ public class KafkaConfiguration {
                 KafkaFactories.listenerContainerFactory(configurer, audioConsumerFactory, deadLetterErrorHandler);
         factory.getContainerProperties().setConsumerRebalanceListener(ownership);
         return factory;
+    }
+
+    /** The {@code kafka} health component, which the readiness group includes. */
+    @Bean("kafka")
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
+        return new KafkaHealthIndicator(admin);
     }
 }
