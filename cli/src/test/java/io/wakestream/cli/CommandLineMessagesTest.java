@@ -3,13 +3,8 @@ package io.wakestream.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wakestream.common.audio.Pcm16;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,12 +17,9 @@ class CommandLineMessagesTest {
     @TempDir
     Path dir;
 
-    record Outcome(int status, String out, String err) {
-    }
-
     @Test
     void noCommandPrintsTheUsageAndExitsTwo() {
-        Outcome outcome = run(new byte[0]);
+        CommandOutcome outcome = run(new byte[0]);
 
         assertThat(outcome.status()).isEqualTo(2);
         assertThat(outcome.err()).contains("Missing command", "Usage: wakestream", "stream", "detect", "help");
@@ -35,8 +27,8 @@ class CommandLineMessagesTest {
 
     @Test
     void helpListsTheCommandsAndHelpOfACommandItsOptions() {
-        Outcome all = run(new byte[0], "help");
-        Outcome stream = run(new byte[0], "help", "stream");
+        CommandOutcome all = run(new byte[0], "help");
+        CommandOutcome stream = run(new byte[0], "help", "stream");
 
         assertThat(all.status()).isZero();
         assertThat(all.out()).contains("Usage: wakestream", "up", "demo", "stream", "tail", "detect", "verify", "enroll");
@@ -49,7 +41,7 @@ class CommandLineMessagesTest {
     void detectOfAMissingFileSaysSoWithoutAStackTrace() {
         String missing = dir.resolve("nope.wav").toString();
 
-        Outcome outcome = run(new byte[0], "detect", "--models-dir", "../models", missing);
+        CommandOutcome outcome = run(new byte[0], "detect", "--models-dir", "../models", missing);
 
         assertThat(outcome.status()).isEqualTo(1);
         assertThat(outcome.out()).isEmpty();
@@ -59,7 +51,7 @@ class CommandLineMessagesTest {
 
     @Test
     void detectWithoutItsModelSaysWhereItLookedAndWhatToDo() {
-        Outcome outcome = run(new byte[0], "detect", "--models-dir", dir.toString(), "x.wav");
+        CommandOutcome outcome = run(new byte[0], "detect", "--models-dir", dir.toString(), "x.wav");
 
         assertThat(outcome.status()).isEqualTo(1);
         assertThat(outcome.err()).startsWith("wakestream detect: no version of model wakeword-hey-jarvis under " + dir)
@@ -71,8 +63,8 @@ class CommandLineMessagesTest {
     void streamOfAMissingFileSaysSoWithoutAStackTraceUnlessVerbose() {
         String missing = dir.resolve("nope.wav").toString();
 
-        Outcome quiet = run(new byte[0], "stream", "--stream-id", "x", missing);
-        Outcome verbose = run(new byte[0], "stream", "--verbose", "--stream-id", "x", missing);
+        CommandOutcome quiet = run(new byte[0], "stream", "--stream-id", "x", missing);
+        CommandOutcome verbose = run(new byte[0], "stream", "--verbose", "--stream-id", "x", missing);
 
         assertThat(quiet.status()).isEqualTo(1);
         assertThat(quiet.err()).isEqualTo("wakestream stream: " + missing
@@ -85,7 +77,7 @@ class CommandLineMessagesTest {
     void rawPcmOnStandardInputWithoutRawSaysHowToDescribeIt() {
         byte[] raw = Pcm16.toBytes(new float[1600]);
 
-        Outcome outcome = run(raw, "stream", "--stream-id", "x", "-");
+        CommandOutcome outcome = run(raw, "stream", "--stream-id", "x", "-");
 
         assertThat(outcome.status()).isEqualTo(1);
         assertThat(outcome.err()).contains("standard input is not a WAV file",
@@ -94,10 +86,10 @@ class CommandLineMessagesTest {
 
     @Test
     void rawOptionsAreCheckedTogether() {
-        Outcome noRate = run(new byte[0], "stream", "--stream-id", "x", "--raw", "--format", "s16le", "-");
-        Outcome noRaw = run(new byte[0], "stream", "--stream-id", "x", "--rate", "16000", "-");
-        Outcome badFormat = run(new byte[0], "stream", "--stream-id", "x", "--raw", "--rate", "16000", "--format",
-                "mp3", "-");
+        CommandOutcome noRate = run(new byte[0], "stream", "--stream-id", "x", "--raw", "--format", "s16le", "-");
+        CommandOutcome noRaw = run(new byte[0], "stream", "--stream-id", "x", "--rate", "16000", "-");
+        CommandOutcome badFormat = run(new byte[0], "stream", "--stream-id", "x", "--raw", "--rate", "16000",
+                "--format", "mp3", "-");
 
         assertThat(noRate.status()).isEqualTo(2);
         assertThat(noRate.err()).contains("--raw needs --rate and --format");
@@ -113,8 +105,8 @@ class CommandLineMessagesTest {
         byte[] raw = Pcm16.toBytes(new float[3200]);
         String nowhere = "localhost:" + freePort();
 
-        Outcome outcome = run(raw, "stream", "--stream-id", "x", "--bootstrap", nowhere, "--raw", "--rate", "16000",
-                "--channels", "1", "--format", "s16le", "-");
+        CommandOutcome outcome = run(raw, "stream", "--stream-id", "x", "--bootstrap", nowhere, "--raw", "--rate",
+                "16000", "--channels", "1", "--format", "s16le", "-");
 
         assertThat(outcome.status()).isEqualTo(1);
         assertThat(outcome.err())
@@ -127,7 +119,7 @@ class CommandLineMessagesTest {
     void tailWithNoBrokerFailsWithWhatToDo() throws IOException {
         String nowhere = "localhost:" + freePort();
 
-        Outcome outcome = run(new byte[0], "tail", "--bootstrap", nowhere, "--timeout", "1");
+        CommandOutcome outcome = run(new byte[0], "tail", "--bootstrap", nowhere, "--timeout", "1");
 
         assertThat(outcome.status()).isEqualTo(1);
         assertThat(outcome.err()).contains("wakestream tail: no Kafka broker answers at " + nowhere)
@@ -136,7 +128,8 @@ class CommandLineMessagesTest {
 
     @Test
     void verifyWithoutItsModelSaysWhereItLookedAndWhatToDo() {
-        Outcome outcome = run(new byte[0], "verify", "--models-dir", dir.toString(), "--phrase", "hey jarvis", "x.wav");
+        CommandOutcome outcome = run(new byte[0], "verify", "--models-dir", dir.toString(), "--phrase", "hey jarvis",
+                "x.wav");
 
         assertThat(outcome.status()).isEqualTo(1);
         assertThat(outcome.err()).startsWith("wakestream verify: no version of model kws-verifier under " + dir)
@@ -146,7 +139,7 @@ class CommandLineMessagesTest {
 
     @Test
     void verifyWithoutAPhraseIsAUsageError() {
-        Outcome outcome = run(new byte[0], "verify", "x.wav");
+        CommandOutcome outcome = run(new byte[0], "verify", "x.wav");
 
         assertThat(outcome.status()).isEqualTo(2);
         assertThat(outcome.err()).contains("--phrase");
@@ -156,7 +149,8 @@ class CommandLineMessagesTest {
     void enrollWithNoServiceSaysWhatToDo() throws IOException {
         String nowhere = "http://localhost:" + freePort();
 
-        Outcome outcome = run(new byte[0], "enroll", "--url", nowhere, "--stream-id", "kitchen-1", "hey", "jarvis");
+        CommandOutcome outcome = run(new byte[0], "enroll", "--url", nowhere, "--stream-id", "kitchen-1", "hey",
+                "jarvis");
 
         assertThat(outcome.status()).isEqualTo(1);
         assertThat(outcome.err()).isEqualTo("wakestream enroll: no kws-service answers at " + nowhere
@@ -165,9 +159,9 @@ class CommandLineMessagesTest {
 
     @Test
     void enrollNeedsAPhraseUnlessItGetsOrDeletes() {
-        Outcome noPhrase = run(new byte[0], "enroll", "--stream-id", "kitchen-1");
-        Outcome phraseAndGet = run(new byte[0], "enroll", "--stream-id", "kitchen-1", "--get", "hey");
-        Outcome both = run(new byte[0], "enroll", "--stream-id", "kitchen-1", "--get", "--delete");
+        CommandOutcome noPhrase = run(new byte[0], "enroll", "--stream-id", "kitchen-1");
+        CommandOutcome phraseAndGet = run(new byte[0], "enroll", "--stream-id", "kitchen-1", "--get", "hey");
+        CommandOutcome both = run(new byte[0], "enroll", "--stream-id", "kitchen-1", "--get", "--delete");
 
         assertThat(noPhrase.status()).isEqualTo(1);
         assertThat(noPhrase.err()).contains("give the phrase to enroll");
@@ -183,23 +177,7 @@ class CommandLineMessagesTest {
         }
     }
 
-    private static Outcome run(byte[] stdin, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        InputStream originalIn = System.in;
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        System.setIn(new ByteArrayInputStream(stdin));
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int status;
-        try {
-            status = WakestreamCommand.create().execute(args);
-        } finally {
-            System.setIn(originalIn);
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CommandOutcome run(byte[] stdin, String... args) {
+        return CommandOutcome.capture(stdin, () -> WakestreamCommand.create().execute(args));
     }
 }

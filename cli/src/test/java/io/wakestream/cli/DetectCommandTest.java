@@ -17,10 +17,8 @@ import io.wakestream.wakeword.core.SessionSettings;
 import io.wakestream.wakeword.core.WakewordEngine;
 import io.wakestream.common.model.LoadedModel;
 import io.wakestream.common.model.ModelRepository;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code wakestream detect} on the bundled TTS samples: the RepCNN model (newest version) by default, the
@@ -40,7 +37,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class DetectCommandTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String MODELS = "../models";
 
     @TempDir
@@ -123,19 +119,12 @@ class DetectCommandTest {
         Path silence = dir.resolve("silence.wav");
         WavWriter.writePcm16(silence, new float[16_000], 16_000);
 
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream originalErr = System.err;
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        List<JsonNode> lines;
-        try {
-            lines = detect("--models-dir", MODELS, broken.toString(), silence.toString());
-        } finally {
-            System.setErr(originalErr);
-        }
+        String[] args = {"--models-dir", MODELS, broken.toString(), silence.toString()};
+        CommandOutcome run = CommandOutcome.capture(() -> new CommandLine(new DetectCommand()).execute(args));
 
-        assertThat(lines).singleElement().satisfies(line -> assertThat(line.get("file").asString())
+        assertThat(run.jsonLines()).singleElement().satisfies(line -> assertThat(line.get("file").asString())
                 .endsWith("silence.wav"));
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("broken.wav");
+        assertThat(run.err()).contains("broken.wav");
     }
 
     /**
@@ -200,15 +189,7 @@ class DetectCommandTest {
     }
 
     private List<JsonNode> detect(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            new CommandLine(new DetectCommand()).execute(args);
-        } finally {
-            System.setOut(originalOut);
-        }
-        return out.toString(StandardCharsets.UTF_8).lines().map(JSON::readTree).toList();
+        return CommandOutcome.capture(() -> new CommandLine(new DetectCommand()).execute(args)).jsonLines();
     }
 
     private String copySample(String name) throws IOException {

@@ -3,10 +3,7 @@ package io.wakestream.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wakestream.common.audio.Mono16k;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +26,11 @@ class LocalClusterIT {
              AudioStreamer streamer = new AudioStreamer(cluster.bootstrap(), "voice.audio.v1")) {
             assertThat(cluster.kwsUrl()).isPresent();
             String kws = cluster.kwsUrl().orElseThrow();
-            Outcome enrolled = run("enroll", "--url", kws, "--stream-id", "cli-enrolled", "ok", "computer");
-            assertThat(enrolled.status).as(enrolled.err).isZero();
-            assertThat(enrolled.out).contains("\"streamId\":\"cli-enrolled\"", "\"phrase\":\"ok computer\"", "\"phones\":[\"OW\"");
-            Outcome read = run("enroll", "--url", kws, "--stream-id", "cli-enrolled", "--get");
-            assertThat(read.out).contains("\"phrase\":\"ok computer\"");
+            CommandOutcome enrolled = run("enroll", "--url", kws, "--stream-id", "cli-enrolled", "ok", "computer");
+            assertThat(enrolled.status()).as(enrolled.err()).isZero();
+            assertThat(enrolled.out()).contains("\"streamId\":\"cli-enrolled\"", "\"phrase\":\"ok computer\"", "\"phones\":[\"OW\"");
+            CommandOutcome read = run("enroll", "--url", kws, "--stream-id", "cli-enrolled", "--get");
+            assertThat(read.out()).contains("\"phrase\":\"ok computer\"");
 
             float[] audio;
             try (InputStream wav = getClass().getResourceAsStream("/samples/hey-jarvis-timer.wav")) {
@@ -59,34 +56,18 @@ class LocalClusterIT {
                     .anySatisfy(line -> assertThat(line).contains("\"phrase\":\"hey jarvis\"", "\"model\":\"kws-verifier/"))
                     .anySatisfy(line -> assertThat(line).contains("\"phrase\":\"ok computer\""));
 
-            Outcome deleted = run("enroll", "--url", kws, "--stream-id", "cli-enrolled", "--delete");
-            assertThat(deleted.status).isZero();
-            Outcome gone = run("enroll", "--url", kws, "--stream-id", "cli-enrolled", "--get");
-            assertThat(gone.status).isEqualTo(1);
-            assertThat(gone.err).contains("HTTP 404 No phrase enrolled");
-            Outcome invalid = run("enroll", "--url", kws, "--stream-id", "cli-enrolled", "hey!");
-            assertThat(invalid.status).isEqualTo(1);
-            assertThat(invalid.err).contains("HTTP 400 Invalid phrase", "letters, digits");
+            CommandOutcome deleted = run("enroll", "--url", kws, "--stream-id", "cli-enrolled", "--delete");
+            assertThat(deleted.status()).isZero();
+            CommandOutcome gone = run("enroll", "--url", kws, "--stream-id", "cli-enrolled", "--get");
+            assertThat(gone.status()).isEqualTo(1);
+            assertThat(gone.err()).contains("HTTP 404 No phrase enrolled");
+            CommandOutcome invalid = run("enroll", "--url", kws, "--stream-id", "cli-enrolled", "hey!");
+            assertThat(invalid.status()).isEqualTo(1);
+            assertThat(invalid.err()).contains("HTTP 400 Invalid phrase", "letters, digits");
         }
     }
 
-    private record Outcome(int status, String out, String err) {
-    }
-
-    private static Outcome run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int status;
-        try {
-            status = WakestreamCommand.create().execute(args);
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CommandOutcome run(String... args) {
+        return CommandOutcome.capture(() -> WakestreamCommand.create().execute(args));
     }
 }

@@ -2,9 +2,6 @@ package io.wakestream.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -18,10 +15,10 @@ class PhonesCommandTest {
 
     @Test
     void printsOneJsonObjectWithEachWordsPhonesAndSource() {
-        Run run = phones("--models-dir", "../models", "Hey", "Jarvis,", "zorblat!");
+        CommandOutcome run = phones("--models-dir", "../models", "Hey", "Jarvis,", "zorblat!");
 
-        assertThat(run.exitCode).isZero();
-        List<String> lines = run.out.lines().toList();
+        assertThat(run.status()).isZero();
+        List<String> lines = run.out().lines().toList();
         assertThat(lines).hasSize(1);
         JsonNode json = JSON.readTree(lines.getFirst());
         assertThat(json.get("phrase").asString()).isEqualTo("Hey Jarvis, zorblat!");
@@ -37,24 +34,13 @@ class PhonesCommandTest {
 
     @Test
     void aPhraseWithoutWordsIsAnError() {
-        Run run = phones("--models-dir", "../models", "?!");
+        CommandOutcome run = phones("--models-dir", "../models", "?!");
 
-        assertThat(run.exitCode).isEqualTo(1);
-        assertThat(run.out).isEmpty();
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
     }
 
-    private record Run(int exitCode, String out) {
-    }
-
-    private static Run phones(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        try {
-            int exitCode = new CommandLine(new PhonesCommand()).execute(args);
-            return new Run(exitCode, out.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(originalOut);
-        }
+    private static CommandOutcome phones(String... args) {
+        return CommandOutcome.capture(() -> new CommandLine(new PhonesCommand()).execute(args));
     }
 }

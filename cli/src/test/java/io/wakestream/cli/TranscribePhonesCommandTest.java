@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wakestream.common.audio.Pcm16;
 import io.wakestream.common.audio.WavReader;
 import io.wakestream.common.audio.WavWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -37,10 +33,10 @@ class TranscribePhonesCommandTest {
         JsonNode golden = JSON.readTree(FIXTURE.resolve("encoder-golden.json"));
         Path wav = FIXTURE.resolve("encoder-golden.wav");
 
-        Run run = transcribe("--models-dir", TEST_MODELS, wav.toString());
+        CommandOutcome run = transcribe("--models-dir", TEST_MODELS, wav.toString());
 
-        assertThat(run.exitCode).isZero();
-        JsonNode line = run.lines.getFirst();
+        assertThat(run.status()).isZero();
+        JsonNode line = run.jsonLines().getFirst();
         assertThat(line.get("file").asString()).isEqualTo(wav.toString());
         assertThat(line.get("phones").asString()).isEqualTo(golden.get("greedy").get("phones").asString());
         JsonNode expected = golden.get("greedy").get("segments");
@@ -68,12 +64,12 @@ class TranscribePhonesCommandTest {
             WavWriter.writePcm16(out, stereo, 16_000, 2);
         }
 
-        Run run = transcribe("--models-dir", TEST_MODELS, "--model", "phonetic-encoder", "--model-version", "0.0.0-tiny",
-                FIXTURE.resolve("encoder-golden.wav").toString(), stereoWav.toString());
+        CommandOutcome run = transcribe("--models-dir", TEST_MODELS, "--model", "phonetic-encoder", "--model-version",
+                "0.0.0-tiny", FIXTURE.resolve("encoder-golden.wav").toString(), stereoWav.toString());
 
-        assertThat(run.lines).hasSize(2);
-        assertThat(run.lines.get(1).get("phones")).isEqualTo(run.lines.get(0).get("phones"));
-        assertThat(run.lines.get(1).get("segments")).isEqualTo(run.lines.get(0).get("segments"));
+        assertThat(run.jsonLines()).hasSize(2);
+        assertThat(run.jsonLines().get(1).get("phones")).isEqualTo(run.jsonLines().get(0).get("phones"));
+        assertThat(run.jsonLines().get(1).get("segments")).isEqualTo(run.jsonLines().get(0).get("segments"));
     }
 
     @Test
@@ -82,40 +78,25 @@ class TranscribePhonesCommandTest {
         Path silence = dir.resolve("silence.wav");
         WavWriter.writePcm16(silence, new float[16_000], 16_000);
 
-        Run run = transcribe("--models-dir", TEST_MODELS, broken.toString(), silence.toString());
+        CommandOutcome run = transcribe("--models-dir", TEST_MODELS, broken.toString(), silence.toString());
 
-        assertThat(run.exitCode).isEqualTo(1);
-        assertThat(run.lines).singleElement().satisfies(line -> assertThat(line.get("file").asString()).endsWith("silence.wav"));
-        assertThat(run.err).contains("broken.wav");
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.jsonLines()).singleElement()
+                .satisfies(line -> assertThat(line.get("file").asString()).endsWith("silence.wav"));
+        assertThat(run.err()).contains("broken.wav");
     }
 
     @Test
     void aMissingModelFailsNamingIt() {
-        Run run = transcribe("--models-dir", dir.toString(), FIXTURE.resolve("encoder-golden.wav").toString());
+        CommandOutcome run =
+                transcribe("--models-dir", dir.toString(), FIXTURE.resolve("encoder-golden.wav").toString());
 
-        assertThat(run.exitCode).isNotZero();
-        assertThat(run.lines).isEmpty();
-        assertThat(run.err).contains("phonetic-encoder");
+        assertThat(run.status()).isNotZero();
+        assertThat(run.jsonLines()).isEmpty();
+        assertThat(run.err()).contains("phonetic-encoder");
     }
 
-    private record Run(int exitCode, List<JsonNode> lines, String err) {
-    }
-
-    private static Run transcribe(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int exitCode;
-        try {
-            exitCode = new CommandLine(new TranscribePhonesCommand()).execute(args);
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-        return new Run(exitCode, out.toString(StandardCharsets.UTF_8).lines().map(JSON::readTree).toList(),
-                err.toString(StandardCharsets.UTF_8));
+    private static CommandOutcome transcribe(String... args) {
+        return CommandOutcome.capture(() -> new CommandLine(new TranscribePhonesCommand()).execute(args));
     }
 }

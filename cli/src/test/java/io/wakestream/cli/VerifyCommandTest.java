@@ -4,25 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wakestream.common.audio.Mono16k;
 import io.wakestream.common.audio.WavWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code wakestream verify} with kws-service's tiny test verifier: the JSON lines, errors, and a too-short clip. */
 class VerifyCommandTest {
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @TempDir
     Path dir;
@@ -36,12 +29,12 @@ class VerifyCommandTest {
         Path shortClip = dir.resolve("short.wav");
         WavWriter.writePcm16(shortClip, new float[1600], 16_000);
 
-        Run run = verify("--models-dir", TestModels.directory().toString(), "--phrase", "Hey Jarvis",
+        CommandOutcome run = verify("--models-dir", TestModels.directory().toString(), "--phrase", "Hey Jarvis",
                 trigger.toString(), shortClip.toString());
 
-        assertThat(run.exitCode).as(run.err).isZero();
-        assertThat(run.lines).hasSize(2);
-        JsonNode line = run.lines.getFirst();
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.jsonLines()).hasSize(2);
+        JsonNode line = run.jsonLines().getFirst();
         assertThat(line.get("file").asString()).isEqualTo(trigger.toString());
         assertThat(line.get("phrase").asString()).isEqualTo("Hey Jarvis");
         assertThat(line.get("phones").asString()).isEqualTo("HH EY JH AA R V IH S");
@@ -54,7 +47,7 @@ class VerifyCommandTest {
         assertThat(first.get("end_ms").asLong()).isGreaterThan(first.get("start_ms").asLong());
         assertThat(line.has("reason")).isFalse();
 
-        JsonNode tooShort = run.lines.get(1);
+        JsonNode tooShort = run.jsonLines().get(1);
         assertThat(tooShort.get("reason").asString()).isEqualTo("too_short");
         assertThat(tooShort.get("accepted").asBoolean()).isFalse();
         assertThat(tooShort.get("segments")).isEmpty();
@@ -69,13 +62,13 @@ class VerifyCommandTest {
         }
         WavWriter.writePcm16(noise, samples, 16_000);
 
-        Run lenient = verify("--models-dir", TestModels.directory().toString(), "--threshold", "0", "--phrase", "hey jarvis",
-                noise.toString());
-        Run strict = verify("--models-dir", TestModels.directory().toString(), "--threshold", "1", "--phrase", "hey jarvis",
-                noise.toString());
+        CommandOutcome lenient = verify("--models-dir", TestModels.directory().toString(), "--threshold", "0",
+                "--phrase", "hey jarvis", noise.toString());
+        CommandOutcome strict = verify("--models-dir", TestModels.directory().toString(), "--threshold", "1",
+                "--phrase", "hey jarvis", noise.toString());
 
-        assertThat(lenient.lines.getFirst().get("accepted").asBoolean()).isTrue();
-        assertThat(strict.lines.getFirst().get("accepted").asBoolean()).isFalse();
+        assertThat(lenient.jsonLines().getFirst().get("accepted").asBoolean()).isTrue();
+        assertThat(strict.jsonLines().getFirst().get("accepted").asBoolean()).isFalse();
     }
 
     @Test
@@ -84,32 +77,16 @@ class VerifyCommandTest {
         Path silence = dir.resolve("silence.wav");
         WavWriter.writePcm16(silence, new float[32_000], 16_000);
 
-        Run run = verify("--models-dir", TestModels.directory().toString(), "--phrase", "hey jarvis",
+        CommandOutcome run = verify("--models-dir", TestModels.directory().toString(), "--phrase", "hey jarvis",
                 broken.toString(), silence.toString());
 
-        assertThat(run.exitCode).isEqualTo(1);
-        assertThat(run.lines).singleElement().satisfies(line -> assertThat(line.get("file").asString()).endsWith("silence.wav"));
-        assertThat(run.err).contains("broken.wav");
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.jsonLines()).singleElement()
+                .satisfies(line -> assertThat(line.get("file").asString()).endsWith("silence.wav"));
+        assertThat(run.err()).contains("broken.wav");
     }
 
-    private record Run(int exitCode, List<JsonNode> lines, String err) {
-    }
-
-    static Run verify(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int exitCode;
-        try {
-            exitCode = new CommandLine(new VerifyCommand()).execute(args);
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-        return new Run(exitCode, out.toString(StandardCharsets.UTF_8).lines().map(JSON::readTree).toList(),
-                err.toString(StandardCharsets.UTF_8));
+    private static CommandOutcome verify(String... args) {
+        return CommandOutcome.capture(() -> new CommandLine(new VerifyCommand()).execute(args));
     }
 }

@@ -3,36 +3,32 @@ package io.wakestream.wakeword.config;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wakestream.common.kafka.DeadLetterErrorHandlers;
 import io.wakestream.common.kafka.EventSerdes;
-import io.wakestream.common.kafka.EventTemplates;
+import io.wakestream.common.kafka.KafkaFactories;
+import io.wakestream.common.kafka.KafkaHealthIndicator;
 import io.wakestream.common.kafka.TopicsProperties;
 import io.wakestream.events.v1.AudioChunk;
 import io.wakestream.wakeword.kafka.StreamOwnership;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.core.MicrometerConsumerListener;
-import org.springframework.kafka.core.MicrometerProducerListener;
 import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 
-/** Protobuf serdes, the dead-letter error handler and partition-owned stream state for the audio listener. */
+/**
+ * Protobuf serdes, the dead-letter error handler and partition-owned stream state for the audio listener; the
+ * cluster's readiness check.
+ */
 @Configuration(proxyBeanMethods = false)
 public class KafkaConfiguration {
 
     @Bean
     ProducerFactory<String, Object> eventProducerFactory(KafkaProperties kafka, MeterRegistry meters) {
-        DefaultKafkaProducerFactory<String, Object> factory =
-                EventTemplates.producerFactory(kafka.buildProducerProperties());
-        factory.addListener(new MicrometerProducerListener<>(meters));
-        return factory;
+        return KafkaFactories.producerFactory(kafka, meters);
     }
 
     @Bean
@@ -42,12 +38,7 @@ public class KafkaConfiguration {
 
     @Bean
     ConsumerFactory<String, AudioChunk> audioConsumerFactory(KafkaProperties kafka, MeterRegistry meters) {
-        DefaultKafkaConsumerFactory<String, AudioChunk> factory = new DefaultKafkaConsumerFactory<>(
-                kafka.buildConsumerProperties(), new StringDeserializer(),
-                new ErrorHandlingDeserializer<>(EventSerdes.audioChunk()));
-        // Kafka client metrics, consumer lag among them, as Boot would add to a factory of its own.
-        factory.addListener(new MicrometerConsumerListener<>(meters));
-        return factory;
+        return KafkaFactories.consumerFactory(kafka, EventSerdes.audioChunk(), meters);
     }
 
     @Bean
@@ -57,16 +48,19 @@ public class KafkaConfiguration {
     }
 
     @Bean
-    @SuppressWarnings({"unchecked", "rawtypes"})
     ConcurrentKafkaListenerContainerFactory<String, AudioChunk> kafkaListenerContainerFactory(
             ConcurrentKafkaListenerContainerFactoryConfigurer configurer,
             ConsumerFactory<String, AudioChunk> audioConsumerFactory, DefaultErrorHandler deadLetterErrorHandler,
             StreamOwnership ownership) {
         ConcurrentKafkaListenerContainerFactory<String, AudioChunk> factory =
-                new ConcurrentKafkaListenerContainerFactory<>();
-        configurer.configure((ConcurrentKafkaListenerContainerFactory) factory, (ConsumerFactory) audioConsumerFactory);
-        factory.setCommonErrorHandler(deadLetterErrorHandler);
+                KafkaFactories.listenerContainerFactory(configurer, audioConsumerFactory, deadLetterErrorHandler);
         factory.getContainerProperties().setConsumerRebalanceListener(ownership);
         return factory;
+    }
+
+    /** The {@code kafka} health component, which the readiness group includes. */
+    @Bean("kafka")
+    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
+        return new KafkaHealthIndicator(admin);
     }
 }

@@ -1,4 +1,4 @@
-package io.wakestream.wakeword.web;
+package io.wakestream.common.kafka;
 
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.AdminClient;
@@ -7,10 +7,11 @@ import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.stereotype.Component;
 
-/** Readiness: the Kafka cluster answers within two seconds. */
-@Component("kafka")
+/**
+ * Readiness: the Kafka cluster answers within two seconds. A service registers it as its {@code kafka} health
+ * component, the name its readiness group includes.
+ */
 public class KafkaHealthIndicator extends AbstractHealthIndicator {
 
     private static final int TIMEOUT_MS = 2000;
