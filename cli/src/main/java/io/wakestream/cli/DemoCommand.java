@@ -12,12 +12,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Start everything in-process, stream the bundled sample audio, print each event as it arrives.")
 public class DemoCommand implements Callable<Integer> {
 
     private static final String SAMPLES = "/samples/";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Mixin
     ServiceOptions service;
@@ -34,7 +38,8 @@ public class DemoCommand implements Callable<Integer> {
         try (LocalCluster cluster = LocalCluster.start(service.port, service.partitions, service.properties(),
                 service.httpPorts());
              EventTail tail = new EventTail(cluster.bootstrap(), List.of("voice.detections.v1", "voice.segments.v1",
-                     "voice.verifications.v1", "voice.audio.v1-dlt", "voice.detections.v1-dlt"), true);
+                     "voice.verifications.v1", "voice.lattices.v1", "voice.audio.v1-dlt", "voice.detections.v1-dlt",
+                     "voice.segments.v1-dlt"), true);
              AudioStreamer streamer = new AudioStreamer(cluster.bootstrap(), "voice.audio.v1")) {
             System.err.println("wakestream demo: " + cluster.describe());
             AtomicBoolean streaming = new AtomicBoolean(true);
@@ -52,7 +57,7 @@ public class DemoCommand implements Callable<Integer> {
             });
             long quietSince = System.nanoTime();
             while (streaming.get() || System.nanoTime() - quietSince < settleSeconds * 1_000_000_000L) {
-                if (tail.poll(Duration.ofMillis(200), (topic, line) -> System.out.printf("%-11s %s%n", label(topic), line)) > 0) {
+                if (tail.poll(Duration.ofMillis(200), (topic, line) -> System.out.printf("%-11s %s%n", label(topic), shown(topic, line))) > 0) {
                     quietSince = System.nanoTime();
                 }
                 if (streaming.get()) {
@@ -62,6 +67,29 @@ public class DemoCommand implements Callable<Integer> {
             producer.join();
         }
         return 0;
+    }
+
+    /**
+     * A lattice is shown by its 1-best and size ({@code {"detection_id", "one_best", "arcs", "nodes"}}, plus
+     * {@code "truncated"} when its segment was cut), not arc by arc; every other event as it is.
+     */
+    static String shown(String topic, String json) {
+        if (!topic.equals("voice.lattices.v1")) {
+            return json;
+        }
+        JsonNode lattice = JSON.readTree(json);
+        if (!lattice.has("arcs") && !lattice.has("detection_id")) {
+            return json;
+        }
+        ObjectNode line = JSON.createObjectNode()
+                .put("detection_id", lattice.path("detection_id").asString(""))
+                .put("one_best", lattice.path("one_best").asString(""))
+                .put("arcs", lattice.path("arcs").size())
+                .put("nodes", lattice.path("nodes").asInt(0));
+        if (lattice.path("truncated").asBoolean(false)) {
+            line.put("truncated", true);
+        }
+        return line.toString();
     }
 
     /** "voice.detections.v1" is shown as "detection", "voice.verifications.v1" as "verification", a dead-letter topic as "dead-letter". */

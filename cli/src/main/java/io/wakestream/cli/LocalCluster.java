@@ -1,6 +1,9 @@
 package io.wakestream.cli;
 
+import io.wakestream.asr.AsrLatticeServiceApplication;
+import io.wakestream.asr.core.LanguageModelBundle;
 import io.wakestream.common.model.ModelRepository;
+import io.wakestream.common.phonetic.PhoneticEncoderConfig;
 import io.wakestream.kws.KwsServiceApplication;
 import io.wakestream.kws.core.KeywordVerifierConfig;
 import io.wakestream.wakeword.WakewordServiceApplication;
@@ -21,24 +24,30 @@ final class LocalCluster implements AutoCloseable {
     private final LocalKafkaBroker broker;
     private final ConfigurableApplicationContext wakeword;
     private final ConfigurableApplicationContext kws;
+    private final ConfigurableApplicationContext asr;
 
-    private LocalCluster(LocalKafkaBroker broker, ConfigurableApplicationContext wakeword, ConfigurableApplicationContext kws) {
+    private LocalCluster(LocalKafkaBroker broker, ConfigurableApplicationContext wakeword, ConfigurableApplicationContext kws,
+                         ConfigurableApplicationContext asr) {
         this.broker = broker;
         this.wakeword = wakeword;
         this.kws = kws;
+        this.asr = asr;
     }
 
     /**
-     * Starts the broker on {@code port} (0 picks a free one), then the services against it: wakeword-service, and
-     * kws-service unless the models directory has no verifier model (then it says so and runs without it).
+     * Starts the broker on {@code port} (0 picks a free one), then the services against it: wakeword-service,
+     * kws-service unless the models directory has no verifier model, and asr-lattice-service unless it has no
+     * phonetic encoder or language model (a service not started is named in a warning and in {@link #describe()}).
      *
      * @param serviceProperties Spring properties passed to every service, e.g. the models directory
-     * @param httpPorts         each service's {@code server.port} by name ({@code wakeword-service}, {@code kws-service})
+     * @param httpPorts         each service's {@code server.port} by name ({@code wakeword-service}, {@code kws-service},
+     *                          {@code asr-lattice-service})
      */
     static LocalCluster start(int port, int partitions, Map<String, Object> serviceProperties,
                               Map<String, Integer> httpPorts) throws Exception {
         LocalKafkaBroker broker = LocalKafkaBroker.start(port, partitions);
         ConfigurableApplicationContext wakeword = null;
+        ConfigurableApplicationContext kws = null;
         try {
             Map<String, Object> properties = new HashMap<>(serviceProperties);
             properties.put("spring.kafka.bootstrap-servers", broker.bootstrap());
@@ -50,12 +59,20 @@ final class LocalCluster implements AutoCloseable {
             wakeword = new SpringApplicationBuilder(WakewordServiceApplication.class)
                     .main(WakewordServiceApplication.class)
                     .run(arguments(wakewordProperties, httpPorts.get("wakeword-service")));
-            ConfigurableApplicationContext kws = null;
             if (hasVerifier(properties)) {
                 kws = KwsServiceApplication.builder().run(arguments(properties, httpPorts.get("kws-service")));
             }
-            return new LocalCluster(broker, wakeword, kws);
+            ConfigurableApplicationContext asr = null;
+            if (hasLatticeModels(properties)) {
+                Map<String, Object> asrProperties = new HashMap<>(properties);
+                asrProperties.putIfAbsent("springdoc.api-docs.enabled", false);
+                asr = AsrLatticeServiceApplication.builder().run(arguments(asrProperties, httpPorts.get("asr-lattice-service")));
+            }
+            return new LocalCluster(broker, wakeword, kws, asr);
         } catch (RuntimeException e) {
+            if (kws != null) {
+                kws.close();
+            }
             if (wakeword != null) {
                 wakeword.close();
             }
@@ -83,6 +100,21 @@ final class LocalCluster implements AutoCloseable {
         return true;
     }
 
+    private static boolean hasLatticeModels(Map<String, Object> properties) {
+        String dir = String.valueOf(properties.getOrDefault("wakestream.models.dir", "models"));
+        ModelRepository models = new ModelRepository(Path.of(dir));
+        String encoder = String.valueOf(properties.getOrDefault("wakestream.asr.encoder", PhoneticEncoderConfig.DEFAULT_MODEL));
+        String lm = String.valueOf(properties.getOrDefault("wakestream.asr.lm", LanguageModelBundle.DEFAULT_MODEL));
+        for (String model : new String[] {encoder, lm}) {
+            if (models.versions(model).isEmpty()) {
+                LOG.warn("asr-lattice-service is not started: no model {} under {} (lattices need {} and {})", model, dir,
+                        encoder, lm);
+                return false;
+            }
+        }
+        return true;
+    }
+
     String bootstrap() {
         return broker.bootstrap();
     }
@@ -97,14 +129,24 @@ final class LocalCluster implements AutoCloseable {
         return Optional.ofNullable(kws).map(context -> "http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
     }
 
+    /** Where asr-lattice-service's HTTP endpoints (actuator) listen; empty when it was not started. */
+    Optional<String> asrUrl() {
+        return Optional.ofNullable(asr).map(context -> "http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
+    }
+
     /** One line naming what runs where. */
     String describe() {
         return "Kafka at " + bootstrap() + ", wakeword-service at " + wakewordUrl()
-                + kwsUrl().map(url -> ", kws-service at " + url).orElse(" (kws-service not started: no verifier model)");
+                + kwsUrl().map(url -> ", kws-service at " + url).orElse(" (kws-service not started: no verifier model)")
+                + asrUrl().map(url -> ", asr-lattice-service at " + url)
+                        .orElse(" (asr-lattice-service not started: no phonetic encoder or language model)");
     }
 
     @Override
     public void close() {
+        if (asr != null) {
+            asr.close();
+        }
         if (kws != null) {
             kws.close();
         }

@@ -25,6 +25,10 @@ public class ServiceOptions {
             description = "kws-service's HTTP port (enrollment API), 0 for any free one (default: ${DEFAULT-VALUE}).")
     int kwsHttpPort;
 
+    @Option(names = "--asr-http-port", defaultValue = "8083",
+            description = "asr-lattice-service's HTTP port (actuator), 0 for any free one (default: ${DEFAULT-VALUE}).")
+    int asrHttpPort;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Any service property, e.g. --set wakestream.wakeword.threshold=0.6")
     Map<String, String> overrides = new HashMap<>();
@@ -38,6 +42,6 @@ public class ServiceOptions {
 
     /** Each service's HTTP port by name. */
     Map<String, Integer> httpPorts() {
-        return Map.of("wakeword-service", httpPort, "kws-service", kwsHttpPort);
+        return Map.of("wakeword-service", httpPort, "kws-service", kwsHttpPort, "asr-lattice-service", asrHttpPort);
     }
 }

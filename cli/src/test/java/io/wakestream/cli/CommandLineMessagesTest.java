@@ -31,7 +31,7 @@ class CommandLineMessagesTest {
         CommandOutcome stream = run(new byte[0], "help", "stream");
 
         assertThat(all.status()).isZero();
-        assertThat(all.out()).contains("Usage: wakestream", "up", "demo", "stream", "tail", "detect", "verify", "enroll");
+        assertThat(all.out()).contains("Usage: wakestream", "up", "demo", "stream", "tail", "detect", "verify", "lattice", "enroll");
         assertThat(stream.status()).isZero();
         assertThat(stream.out()).contains("Usage: wakestream stream", "--raw", "--rate", "--channels", "--format",
                 "--metadata-timeout", "--metadata-attempts");

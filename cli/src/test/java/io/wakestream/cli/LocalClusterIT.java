@@ -20,11 +20,13 @@ class LocalClusterIT {
     @Test
     void streamedWakePhraseComesOutAsADetectionASegmentAndAVerification() throws Exception {
         Map<String, Object> service = Map.of("wakestream.models.dir", TestModels.directory().toString());
-        try (LocalCluster cluster = LocalCluster.start(0, 2, service, Map.of("wakeword-service", 0, "kws-service", 0));
+        try (LocalCluster cluster = LocalCluster.start(0, 2, service,
+                Map.of("wakeword-service", 0, "kws-service", 0, "asr-lattice-service", 0));
              EventTail tail = new EventTail(cluster.bootstrap(), List.of("voice.detections.v1", "voice.segments.v1",
-                     "voice.verifications.v1"), true);
+                     "voice.verifications.v1", "voice.lattices.v1"), true);
              AudioStreamer streamer = new AudioStreamer(cluster.bootstrap(), "voice.audio.v1")) {
             assertThat(cluster.kwsUrl()).isPresent();
+            assertThat(cluster.asrUrl()).isPresent();
             String kws = cluster.kwsUrl().orElseThrow();
             CommandOutcome enrolled = run("enroll", "--url", kws, "--stream-id", "cli-enrolled", "ok", "computer");
             assertThat(enrolled.status()).as(enrolled.err()).isZero();
@@ -41,11 +43,11 @@ class LocalClusterIT {
 
             List<String> lines = new CopyOnWriteArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (lines.size() < 6 && System.nanoTime() < deadline) {
+            while (lines.size() < 8 && System.nanoTime() < deadline) {
                 tail.poll(Duration.ofMillis(200), (topic, json) -> lines.add(topic + " " + json));
             }
 
-            assertThat(lines).hasSize(6);
+            assertThat(lines).hasSize(8);
             assertThat(lines).anySatisfy(line -> assertThat(line)
                     .startsWith("voice.detections.v1 ")
                     .contains("\"stream_id\":\"cli-it\"", "\"keyword\":\"hey jarvis\""));
@@ -55,6 +57,10 @@ class LocalClusterIT {
             assertThat(lines).filteredOn(line -> line.startsWith("voice.verifications.v1 ")).hasSize(2)
                     .anySatisfy(line -> assertThat(line).contains("\"phrase\":\"hey jarvis\"", "\"model\":\"kws-verifier/"))
                     .anySatisfy(line -> assertThat(line).contains("\"phrase\":\"ok computer\""));
+            // asr-lattice-service decodes each segment (with common's tiny encoder: the words mean nothing)
+            assertThat(lines).filteredOn(line -> line.startsWith("voice.lattices.v1 ")).hasSize(2)
+                    .allSatisfy(line -> assertThat(line).contains("\"model\":\"phonetic-encoder/", "+lm-requests/1.0.0\"",
+                            "\"arcs\":"));
 
             CommandOutcome deleted = run("enroll", "--url", kws, "--stream-id", "cli-enrolled", "--delete");
             assertThat(deleted.status()).isZero();

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * A models directory for the CLI's tests, {@code target/test-models}: the project's wake-word and G2P models, and
+ * A models directory for the CLI's tests, {@code target/test-models}: the project's wake-word, G2P and language models, and
  * kws-service's tiny test verifier with common's tiny phonetic encoder that it names (their scores mean nothing;
  * they run the whole path), linked rather than copied.
  */
@@ -16,6 +16,7 @@ final class TestModels {
     private static final Map<String, Path> LINKS = Map.of(
             "wakeword-hey-jarvis", Path.of("../models/wakeword-hey-jarvis"),
             "g2p", Path.of("../models/g2p"),
+            "lm-requests", Path.of("../models/lm-requests"),
             "kws-verifier", Path.of("../kws-service/src/test/resources/models/kws-verifier"),
             "phonetic-encoder", Path.of("../common/src/test/resources/models/phonetic-encoder"));
 

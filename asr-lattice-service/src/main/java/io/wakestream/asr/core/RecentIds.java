@@ -1,0 +1,41 @@
+package io.wakestream.asr.core;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The last {@code capacity} ids added, the oldest forgotten first: how a redelivered segment is recognised. Thread-safe. */
+public final class RecentIds {
+
+    private final int capacity;
+    private final Map<String, Boolean> ids;
+
+    public RecentIds(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1, got " + capacity);
+        }
+        this.capacity = capacity;
+        this.ids = new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > RecentIds.this.capacity;
+            }
+        };
+    }
+
+    public synchronized boolean contains(String id) {
+        return ids.containsKey(id);
+    }
+
+    /** Remembers {@code id}; false if it was remembered already. */
+    public synchronized boolean add(String id) {
+        return ids.put(id, Boolean.TRUE) == null;
+    }
+
+    public synchronized int size() {
+        return ids.size();
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+}

@@ -1,0 +1,46 @@
+package io.wakestream.asr.kafka;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Records everything that arrives on some topics, from their beginning, on a background thread. */
+final class TopicRecorder implements AutoCloseable {
+
+    private final List<ConsumerRecord<String, byte[]>> records = new CopyOnWriteArrayList<>();
+    private final Thread poller;
+    private volatile boolean running = true;
+
+    TopicRecorder(String bootstrap, String... topics) {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "recorder-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(topics));
+        poller = Thread.ofPlatform().name("topic-recorder").start(() -> {
+            try (consumer) {
+                while (running) {
+                    consumer.poll(Duration.ofMillis(100)).forEach(records::add);
+                }
+            }
+        });
+    }
+
+    List<ConsumerRecord<String, byte[]>> on(String topic) {
+        return records.stream().filter(r -> r.topic().equals(topic)).toList();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        poller.join();
+    }
+}
