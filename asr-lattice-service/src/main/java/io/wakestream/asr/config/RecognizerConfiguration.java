@@ -1,6 +1,6 @@
 package io.wakestream.asr.config;
 
-import io.wakestream.asr.core.RecentIds;
+import io.wakestream.common.events.RecentIds;
 import io.wakestream.asr.core.SegmentRecognizer;
 import io.wakestream.common.model.ModelRepository;
 import io.wakestream.common.onnx.OnnxEngine;

@@ -1,7 +1,7 @@
 package io.wakestream.asr.kafka;
 
 import io.wakestream.asr.config.AsrMetrics;
-import io.wakestream.asr.core.RecentIds;
+import io.wakestream.common.events.RecentIds;
 import io.wakestream.asr.core.Recognition;
 import io.wakestream.asr.core.SegmentRecognizer;
 import io.wakestream.events.v1.TriggerSegment;

@@ -5,7 +5,7 @@ import io.wakestream.common.onnx.OnnxEngine;
 import io.wakestream.kws.core.EnrollmentRegistry;
 import io.wakestream.kws.core.KeywordVerifier;
 import io.wakestream.kws.core.PhrasePolicy;
-import io.wakestream.kws.core.RecentIds;
+import io.wakestream.common.events.RecentIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;

@@ -6,7 +6,7 @@ import io.wakestream.kws.config.KwsMetrics;
 import io.wakestream.kws.core.Enrollment;
 import io.wakestream.kws.core.EnrollmentRegistry;
 import io.wakestream.kws.core.KeywordVerifier;
-import io.wakestream.kws.core.RecentIds;
+import io.wakestream.common.events.RecentIds;
 import io.wakestream.kws.core.Verification;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;

@@ -39,20 +39,6 @@ class EnrollmentRegistryTest {
     }
 
     @Test
-    void recentIdsForgetTheOldestBeyondTheirCapacity() {
-        RecentIds ids = new RecentIds(2);
-
-        assertThat(ids.add("a")).isTrue();
-        assertThat(ids.add("a")).isFalse();
-        ids.add("b");
-        ids.add("c");
-
-        assertThat(ids.contains("a")).isFalse();
-        assertThat(ids.contains("b")).isTrue();
-        assertThat(ids.size()).isEqualTo(2);
-    }
-
-    @Test
     void streamIdsAreCheckedAgainstTheirPattern() {
         assertThat(StreamIds.problem("kitchen-1:mic_0.a")).isEmpty();
         assertThat(StreamIds.problem("")).hasValueSatisfying(p -> assertThat(p).contains("empty"));

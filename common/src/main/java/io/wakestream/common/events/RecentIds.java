@@ -1,13 +1,16 @@
-package io.wakestream.asr.core;
+package io.wakestream.common.events;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** The last {@code capacity} ids added, the oldest forgotten first: how a redelivered segment is recognised. Thread-safe. */
+/**
+ * The last {@code capacity} ids seen, oldest forgotten first: how a consumer recognises a redelivered
+ * record. Thread-safe.
+ */
 public final class RecentIds {
 
     private final int capacity;
-    private final Map<String, Boolean> ids;
+    private final LinkedHashMap<String, Boolean> ids;
 
     public RecentIds(int capacity) {
         if (capacity < 1) {
@@ -26,7 +29,7 @@ public final class RecentIds {
         return ids.containsKey(id);
     }
 
-    /** Remembers {@code id}; false if it was remembered already. */
+    /** Remembers {@code id}; returns false if it was already remembered. */
     public synchronized boolean add(String id) {
         return ids.put(id, Boolean.TRUE) == null;
     }
