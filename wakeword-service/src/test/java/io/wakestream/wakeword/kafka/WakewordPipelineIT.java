@@ -1,5 +1,6 @@
 package io.wakestream.wakeword.kafka;
 
+import io.wakestream.common.kafka.TopicRecorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

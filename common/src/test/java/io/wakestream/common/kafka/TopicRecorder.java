@@ -1,4 +1,4 @@
-package io.wakestream.asr.kafka;
+package io.wakestream.common.kafka;
 
 import java.time.Duration;
 import java.util.List;
@@ -12,13 +12,13 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** Records everything that arrives on some topics, from their beginning, on a background thread. */
-final class TopicRecorder implements AutoCloseable {
+public final class TopicRecorder implements AutoCloseable {
 
     private final List<ConsumerRecord<String, byte[]>> records = new CopyOnWriteArrayList<>();
     private final Thread poller;
     private volatile boolean running = true;
 
-    TopicRecorder(String bootstrap, String... topics) {
+    public TopicRecorder(String bootstrap, String... topics) {
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "recorder-" + UUID.randomUUID(),
@@ -34,7 +34,7 @@ final class TopicRecorder implements AutoCloseable {
         });
     }
 
-    List<ConsumerRecord<String, byte[]>> on(String topic) {
+    public List<ConsumerRecord<String, byte[]>> on(String topic) {
         return records.stream().filter(r -> r.topic().equals(topic)).toList();
     }
 
