@@ -33,8 +33,16 @@ final class AudioSource {
     private AudioSource() {
     }
 
-    /** Reads {@code name} as a WAV file, or as raw PCM when {@code rawLayout} is given. */
-    static Clip read(String name, InputStream stdin, Optional<WavFormat> rawLayout) {
+    /** Reads {@code name} as a WAV file (commands without --raw: the hint only says how to convert). */
+    static Clip readWav(String name, InputStream stdin) {
+        return read(name, stdin, Optional.empty(), false);
+    }
+
+    /**
+     * Reads {@code name} as a WAV file, or as raw PCM when {@code rawLayout} is given; {@code acceptsRaw}: the
+     * command has the --raw options, so a file that is not WAV gets the hint to use them.
+     */
+    static Clip read(String name, InputStream stdin, Optional<WavFormat> rawLayout, boolean acceptsRaw) {
         boolean isStdin = STDIN.equals(name);
         String what = isStdin ? "standard input" : name;
         WavAudio audio;
@@ -45,9 +53,9 @@ final class AudioSource {
         } catch (AccessDeniedException e) {
             throw new UserError(name + ": permission denied; make the file readable or copy it somewhere readable", e);
         } catch (WavFormatException e) {
-            throw new UserError(what + " is not a WAV file this reads (" + e.getMessage() + "); for headerless PCM "
-                    + "add --raw --rate HZ --channels N --format s16le (the layout it has), otherwise convert it, "
-                    + "e.g. sox IN -r 16000 -c 1 -b 16 OUT.wav", e);
+            throw new UserError(what + " is not a WAV file this reads (" + e.getMessage() + "); "
+                    + (acceptsRaw ? "for headerless PCM add --raw --rate HZ --channels N --format s16le (the layout "
+                    + "it has), otherwise " : "") + "convert it, e.g. sox IN -r 16000 -c 1 -b 16 OUT.wav", e);
         } catch (IOException e) {
             throw new UserError("cannot read " + what + ": " + describe(e)
                     + (isStdin ? "" : "; give the path of a readable WAV file"), e);

@@ -9,12 +9,13 @@ import io.wakestream.wakeword.core.SessionSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -23,6 +24,9 @@ import tools.jackson.databind.node.ObjectNode;
         description = "Offline wake-word detection, no Kafka: one JSON line per WAV file on standard output, with "
                 + "the model's threshold, smoothing and refractory period as the service runs them.")
 public class DetectCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -54,11 +58,11 @@ public class DetectCommand implements Callable<Integer> {
             ClipDetector clips = new ClipDetector(detector, settings);
             for (Path file : files) {
                 try {
-                    AudioSource.Clip clip = AudioSource.read(file.toString(), System.in, Optional.empty());
+                    AudioSource.Clip clip = AudioSource.readWav(file.toString(), System.in);
                     System.out.println(toJson(file, clip, clips.detect(clip.samples())));
                 } catch (UserError e) {
                     failures++;
-                    System.err.println(e.getMessage());
+                    System.err.println(spec.qualifiedName() + ": " + e.getMessage());
                 }
             }
         }

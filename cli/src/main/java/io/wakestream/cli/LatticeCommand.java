@@ -14,12 +14,13 @@ import io.wakestream.common.phonetic.PhoneticEncoderConfig;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -32,6 +33,9 @@ import tools.jackson.databind.node.ObjectNode;
                 + " when the file was longer than --max-seconds); slf: HTK Standard Lattice Format; fst: OpenFst text"
                 + " format (a line \"# FILE\", the arcs, then the word symbol table after a line \"# symbols\").")
 public class LatticeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -85,14 +89,14 @@ public class LatticeCommand implements Callable<Integer> {
              SegmentRecognizer recognizer = SegmentRecognizer.open(models.repository(), config, onnx)) {
             for (Path file : files) {
                 try {
-                    AudioSource.Clip clip = AudioSource.read(file.toString(), System.in, Optional.empty());
+                    AudioSource.Clip clip = AudioSource.readWav(file.toString(), System.in);
                     // As 16-bit PCM, the form a segment's audio has: the service gives the same lattice.
                     Recognition recognition = recognizer.recognizePcm16(Pcm16.toBytes(clip.samples()));
                     System.out.print(render(file, recognition));
                     System.out.flush();
                 } catch (UserError e) {
                     failures++;
-                    System.err.println(e.getMessage());
+                    System.err.println(spec.qualifiedName() + ": " + e.getMessage());
                 }
             }
         }

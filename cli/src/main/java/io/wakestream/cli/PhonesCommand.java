@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -20,6 +22,9 @@ import tools.jackson.databind.node.ObjectNode;
                 + "{\"phrase\", \"phones\", \"words\": [{\"word\", \"phones\", \"source\": \"lexicon\"|\"g2p\"}]}. "
                 + "Words come from the G2P model's lexicon (CMUdict); the model pronounces the others.")
 public class PhonesCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -39,7 +44,7 @@ public class PhonesCommand implements Callable<Integer> {
         try (OnnxEngine onnx = models.engine()) {
             PhrasePronunciation result = Pronouncer.open(models.repository(), model, models.modelVersion, onnx).pronounce(text);
             if (result.words().isEmpty()) {
-                System.err.println("no words in \"" + text + "\"");
+                System.err.println(spec.qualifiedName() + ": no words in \"" + text + "\"");
                 return 1;
             }
             System.out.println(toJson(result));

@@ -50,7 +50,7 @@ public class StreamCommand implements Callable<Integer> {
             System.err.println("--speed, --chunk-ms, --metadata-timeout and --metadata-attempts must be positive");
             return 2;
         }
-        AudioSource.Clip clip = AudioSource.read(file, System.in, rawAudio.layout());
+        AudioSource.Clip clip = AudioSource.read(file, System.in, rawAudio.layout(), true);
         if (clip.nonFiniteSamples() > 0) {
             System.err.printf("%s: %d samples were NaN or infinite: sent as silence (NaN) or full scale (infinity)%n",
                     file, clip.nonFiniteSamples());

@@ -14,8 +14,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,6 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
         description = "Phones heard in WAV files, no Kafka: the phonetic encoder's greedy CTC decoding, one JSON line per "
                 + "file on standard output: {\"file\", \"phones\", \"segments\": [{\"phone\", \"start_ms\", \"end_ms\"}]}.")
 public class TranscribePhonesCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -49,7 +54,7 @@ public class TranscribePhonesCommand implements Callable<Integer> {
                     System.out.println(toJson(file, decoder.decode(encode(encoder, Mono16k.read(file)).logProbRows())));
                 } catch (IOException | RuntimeException e) {
                     failures++;
-                    System.err.println(file + ": " + e.getMessage());
+                    System.err.println(spec.qualifiedName() + ": " + file + ": " + e.getMessage());
                 }
             }
         }

@@ -9,12 +9,13 @@ import io.wakestream.kws.core.PhoneAlignment;
 import io.wakestream.kws.core.Verification;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -25,6 +26,9 @@ import tools.jackson.databind.node.ObjectNode;
                 + "\"start_ms\", \"end_ms\"}]} (plus \"reason\": \"too_short\" when the clip is shorter than the phrase's"
                 + " phones), as kws-service verifies a detection's trigger audio.")
 public class VerifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -58,12 +62,12 @@ public class VerifyCommand implements Callable<Integer> {
             }
             for (Path file : files) {
                 try {
-                    AudioSource.Clip clip = AudioSource.read(file.toString(), System.in, Optional.empty());
+                    AudioSource.Clip clip = AudioSource.readWav(file.toString(), System.in);
                     // As 16-bit PCM, the form a detection's trigger audio has: the service gives the same verdict.
                     System.out.println(toJson(file, verifier.verify(Pcm16.toBytes(clip.samples()), pronunciation)));
                 } catch (UserError e) {
                     failures++;
-                    System.err.println(e.getMessage());
+                    System.err.println(spec.qualifiedName() + ": " + e.getMessage());
                 }
             }
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.wakestream.common.audio.Pcm16;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,8 +46,19 @@ class CommandLineMessagesTest {
 
         assertThat(outcome.status()).isEqualTo(1);
         assertThat(outcome.out()).isEmpty();
-        assertThat(outcome.err()).contains(missing + ": no such file; give the path of a WAV file")
+        assertThat(outcome.err()).contains("wakestream detect: " + missing + ": no such file; give the path of a WAV file")
                 .doesNotContain(STACK_FRAME, "Exception");
+    }
+
+    @Test
+    void detectOfATextFileSaysHowToConvertItAndNotToUseRawOptionsItLacks() throws IOException {
+        Path text = Files.writeString(dir.resolve("notes.txt"), "not audio at all");
+
+        CommandOutcome outcome = run(new byte[0], "detect", "--models-dir", "../models", text.toString());
+
+        assertThat(outcome.status()).isEqualTo(1);
+        assertThat(outcome.err()).contains("\nwakestream detect: " + text + " is not a WAV file this reads")
+                .contains("convert it, e.g. sox").doesNotContain("--raw");
     }
 
     @Test
