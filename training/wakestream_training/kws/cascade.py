@@ -90,9 +90,10 @@ def main():
         low = min(LOW_THRESHOLD, high / 2)
         found, hours, manifest = detections(split, args.wakeword, (high, low))
         window = manifest["frontend"]["parameters"]["window_samples"]
-        verified = {}
+        verified, pcm, pcm_path = {}, None, None
         for path, end, _ in sorted(set(found[high]) | set(found[low])):
-            pcm = frontend.read_wav_int16(path)
+            if path != pcm_path:  # sorted by path: each file is read once
+                pcm, pcm_path = frontend.read_wav_int16(path), path
             trigger = frontend.int16_to_float(pcm[max(0, end - window):end])
             verified[(path, end)] = verify(encoder, verifier, table, trigger, phones).score
         rows = {level: [{"file": path, "end_sample": end, "true": true, "verifier_score": verified[(path, end)]}

@@ -153,13 +153,14 @@ public final class KeywordVerifier implements AutoCloseable {
         int[] phoneIds = phones.stream().mapToInt(PHONES::index).toArray();
         FrameEmbeddings embeddings = embed(pcm16);
         int units = phones.size();
+        float[] similarity = SpanFeatures.similarities(embeddings, vectors, units);
         SpanFeatures best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         for (SpanPlan.Span span : spec.spans().spans(embeddings.frames(), units)) {
             if (span.frames() < units) {
                 continue;
             }
-            SpanFeatures features = SpanFeatures.compute(embeddings, span, vectors, phoneIds, spec.partition(),
+            SpanFeatures features = SpanFeatures.compute(embeddings, span, similarity, phoneIds, spec.partition(),
                     spec.minSegmentWeight());
             double score = model.score(features, vectors);
             if (score > bestScore) {

@@ -23,12 +23,33 @@ record SpanFeatures(SpanPlan.Span span, int frames, int units, int dimension, fl
                     float[] pooled, float[] segmentFrames, float[] segmentPosteriors) {
 
     /**
-     * Computes the inputs of {@code span}; the span must have at least K frames.
+     * The speech-weighted similarity of every frame of the clip with every phone, row-major U x K: computed once
+     * per clip, since overlapping spans share their frames.
      *
      * @param phoneVectors row-major K x D, each row unit-norm
-     * @param phoneIds     K phone indices into the encoder's posteriors (1..V-1)
      */
-    static SpanFeatures compute(FrameEmbeddings embeddings, SpanPlan.Span span, float[] phoneVectors, int[] phoneIds,
+    static float[] similarities(FrameEmbeddings embeddings, float[] phoneVectors, int units) {
+        int dimension = embeddings.dimension();
+        float[] similarity = new float[embeddings.frames() * units];
+        for (int u = 0; u < embeddings.frames(); u++) {
+            for (int k = 0; k < units; k++) {
+                double dot = 0;
+                for (int d = 0; d < dimension; d++) {
+                    dot += (double) embeddings.at(u, d) * phoneVectors[k * dimension + d];
+                }
+                similarity[u * units + k] = (float) (dot * embeddings.weight(u));
+            }
+        }
+        return similarity;
+    }
+
+    /**
+     * Computes the inputs of {@code span}; the span must have at least K frames.
+     *
+     * @param clipSimilarity the clip's {@link #similarities}, U x K
+     * @param phoneIds       K phone indices into the encoder's posteriors (1..V-1)
+     */
+    static SpanFeatures compute(FrameEmbeddings embeddings, SpanPlan.Span span, float[] clipSimilarity, int[] phoneIds,
                                 PartitionMethod method, double minSegmentWeight) {
         int units = phoneIds.length;
         int dimension = embeddings.dimension();
@@ -36,16 +57,7 @@ record SpanFeatures(SpanPlan.Span span, int frames, int units, int dimension, fl
         if (frames < units) {
             throw new IllegalArgumentException("a span of " + frames + " frames cannot hold " + units + " phones");
         }
-        float[] similarity = new float[frames * units];
-        for (int u = 0; u < frames; u++) {
-            for (int k = 0; k < units; k++) {
-                double dot = 0;
-                for (int d = 0; d < dimension; d++) {
-                    dot += (double) embeddings.at(span.start() + u, d) * phoneVectors[k * dimension + d];
-                }
-                similarity[u * units + k] = (float) (dot * embeddings.weight(span.start() + u));
-            }
-        }
+        float[] similarity = java.util.Arrays.copyOfRange(clipSimilarity, span.start() * units, span.end() * units);
         Partition partition = method.apply(similarity, frames, units);
         float[] pooled = new float[units * dimension];
         float[] segmentFrames = new float[units];

@@ -1,9 +1,8 @@
 package io.wakestream.kws.web;
 
-import io.wakestream.common.model.LoadedModel;
 import io.wakestream.common.model.ModelRepository;
+import io.wakestream.common.onnx.ModelInventory;
 import io.wakestream.common.onnx.OnnxEngine;
-import io.wakestream.common.onnx.OnnxModel;
 import io.wakestream.kws.core.KeywordVerifier;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +31,8 @@ public class ModelsInfoContributor implements InfoContributor {
 
     @Override
     public void contribute(Info.Builder builder) {
-        List<Map<String, Object>> loaded = models.loaded().stream().map(ModelsInfoContributor::describe).toList();
-        List<Map<String, Object>> sessions = onnx.models().stream().map(ModelsInfoContributor::describe).toList();
+        List<Map<String, Object>> loaded = ModelInventory.loaded(models);
+        List<Map<String, Object>> sessions = ModelInventory.sessions(onnx);
         Map<String, Object> verification = new LinkedHashMap<>();
         verification.put("model", verifier.modelId());
         verification.put("encoder", verifier.encoderId());
@@ -42,19 +41,5 @@ public class ModelsInfoContributor implements InfoContributor {
         verification.put("spans", verifier.spec().spans());
         verification.put("partition", verifier.spec().partition().name().toLowerCase(Locale.ROOT));
         builder.withDetail("models", loaded).withDetail("onnxSessions", sessions).withDetail("verifier", verification);
-    }
-
-    private static Map<String, Object> describe(LoadedModel model) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", model.id());
-        out.put("task", model.manifest().task());
-        out.put("directory", model.directory().toString());
-        out.put("sha256", model.manifest().file("model").sha256());
-        return out;
-    }
-
-    private static Map<String, Object> describe(OnnxModel session) {
-        return Map.of("id", session.id(), "provider", session.provider().name().toLowerCase(Locale.ROOT),
-                "file", session.file().getFileName().toString());
     }
 }

@@ -1,10 +1,8 @@
 package io.wakestream.wakeword.web;
 
-import io.wakestream.common.model.LoadedModel;
 import io.wakestream.common.model.ModelRepository;
+import io.wakestream.common.onnx.ModelInventory;
 import io.wakestream.common.onnx.OnnxEngine;
-import io.wakestream.common.onnx.OnnxModel;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.actuate.info.Info;
@@ -25,22 +23,8 @@ public class ModelsInfoContributor implements InfoContributor {
 
     @Override
     public void contribute(Info.Builder builder) {
-        List<Map<String, Object>> loaded = models.loaded().stream().map(ModelsInfoContributor::describe).toList();
-        List<Map<String, Object>> sessions = onnx.models().stream().map(ModelsInfoContributor::describe).toList();
+        List<Map<String, Object>> loaded = ModelInventory.loaded(models);
+        List<Map<String, Object>> sessions = ModelInventory.sessions(onnx);
         builder.withDetail("models", loaded).withDetail("onnxSessions", sessions);
-    }
-
-    private static Map<String, Object> describe(LoadedModel model) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("id", model.id());
-        out.put("task", model.manifest().task());
-        out.put("directory", model.directory().toString());
-        out.put("sha256", model.manifest().file("model").sha256());
-        return out;
-    }
-
-    private static Map<String, Object> describe(OnnxModel session) {
-        return Map.of("id", session.id(), "provider", session.provider().name().toLowerCase(java.util.Locale.ROOT),
-                "file", session.file().getFileName().toString());
     }
 }
