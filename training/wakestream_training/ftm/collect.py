@@ -5,7 +5,8 @@
 Every clip of a split — the wake-word corpus (positives: the phrase addressed to the device, alone or before a
 request; confusables, partial phrases, requests without the phrase, general speech, music, long negative
 streams), the mentions corpus (the whole phrase not addressed to the device: mentions, quoted and reported
-speech, the name in conversation) and, for the test split, real speech (UQM dialogue, 11.4 h) — runs through
+speech, the name in conversation), the long negative streams of the negatives corpus (validation and test: the
+hours the wake-word model's FA/h is measured over) and, for the test split, real speech (UQM dialogue, 11.4 h) — runs through
 `wakestream decide --with-lattices` at the collection threshold: the Java services' cores as they run in
 production (RepCNN detection with smoothing and refractory period, segment capture to end of speech,
 verification of the trigger audio, the lattice decoder on the segment). Every detection is kept with its stage
@@ -35,6 +36,7 @@ DATA = TRAINING / "data"
 OUT = DATA / "ftm-cascade"
 WAKEWORD = DATA / "wakeword-hey-jarvis-voices2"
 MENTIONS = DATA / "mentions-hey-jarvis-voices2"
+NEGATIVES = DATA / "negatives-hey-jarvis-voices2"
 REAL = {"uqm": DATA / "real-uqm"}
 COLLECTION_THRESHOLD = 0.3
 WINDOW_S = 1.775
@@ -56,6 +58,10 @@ def clips(split, max_positives, seed):
         positives = [p for i, p in enumerate(positives) if i in keep]
     for entry in [e for e in entries if e["label"] == 0] + positives:
         chosen.append((str(corpus.path(entry)), info(entry, "wakeword")))
+    if split != "train":
+        # the negatives corpus's long streams too: the hours the wake-word model's FA/h is measured over
+        negatives = Corpus(NEGATIVES)
+        chosen += [(str(negatives.path(e)), info(e, "wakeword")) for e in negatives.entries(split, STREAM_KINDS)]
     if (MENTIONS / f"{split}.jsonl").exists():
         mentions = Corpus(MENTIONS)
         chosen += [(str(mentions.path(e)), info(e, "mentions")) for e in mentions.entries(split)]

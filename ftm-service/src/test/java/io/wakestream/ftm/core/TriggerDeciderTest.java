@@ -39,6 +39,12 @@ class TriggerDeciderTest {
     }
 
     @Test
+    void theManifestNamesTheCascadesDetectionThresholdAndTheLargestLattice() {
+        assertThat(decider.detectionThreshold()).isEqualTo(0.3f);
+        assertThat(decider.maxArcs()).isEqualTo(16);
+    }
+
+    @Test
     void allStagesPresentUseTheFullCombination() {
         GnnFixtures.Case request = GnnFixtures.cases().getFirst();
         Decision decision = decider.decide(new StageResults(request.detection(), verification(0.8f), request.lattice()));

@@ -22,7 +22,7 @@ public final class ClipDetector {
     }
 
     public ClipResult detect(float[] samples) {
-        TriggerPolicy policy = TriggerPolicy.of(detector, settings);
+        TriggerPolicy policy = TriggerPolicy.of(detector, settings, 0);
         float[] streamed = new float[samples.length];
         for (int i = 0; i < samples.length; i++) {
             streamed[i] = Pcm16.toFloat(Pcm16.toShort(samples[i]));

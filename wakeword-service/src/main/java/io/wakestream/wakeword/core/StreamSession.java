@@ -30,7 +30,7 @@ final class StreamSession {
         this.detector = detector;
         this.settings = settings;
         this.detectorStream = detector.openStream();
-        this.policy = TriggerPolicy.of(detector, settings);
+        this.policy = TriggerPolicy.of(detector, settings, startSample);
         long historySamples = Math.max(SessionSettings.samples(settings.historyLength()), detector.windowSamples());
         this.history = new PcmHistory((int) historySamples, startSample);
         this.startSample = startSample;

@@ -17,7 +17,7 @@ class TriggerPolicyTest {
 
     @Test
     void smoothsToTheMeanOfTheLastScoresFewerAtTheStart() {
-        TriggerPolicy policy = TriggerPolicy.of(new LoudnessDetector(MODEL), SessionSettings.defaults());
+        TriggerPolicy policy = TriggerPolicy.of(new LoudnessDetector(MODEL), SessionSettings.defaults(), 0);
 
         List<Float> smoothed = new ArrayList<>();
         float[] raw = {0.3f, 0.6f, 0.9f, 0f, 0f, 0f};
@@ -30,16 +30,16 @@ class TriggerPolicyTest {
 
     @Test
     void firesWhenTheSmoothedScoreReachesTheThresholdThenStaysQuietForTheRefractoryPeriod() {
-        TriggerPolicy policy = TriggerPolicy.of(new LoudnessDetector(MODEL), SessionSettings.defaults());
+        TriggerPolicy policy = TriggerPolicy.of(new LoudnessDetector(MODEL), SessionSettings.defaults(), 0);
 
-        assertThat(policy.offer(new DetectorScore(1_000, 1f)).fires()).isTrue();
-        assertThat(policy.offer(new DetectorScore(16_999, 1f)).fires()).as("within 1 s").isFalse();
-        assertThat(policy.offer(new DetectorScore(17_000, 1f)).fires()).as("1 s later").isTrue();
+        assertThat(policy.offer(new DetectorScore(2_000, 1f)).fires()).isTrue();
+        assertThat(policy.offer(new DetectorScore(17_999, 1f)).fires()).as("within 1 s").isFalse();
+        assertThat(policy.offer(new DetectorScore(18_000, 1f)).fires()).as("1 s later").isTrue();
     }
 
     @Test
     void aRawScoreAboveTheThresholdDoesNotFireWhileTheMeanIsBelow() {
-        TriggerPolicy policy = TriggerPolicy.of(new LoudnessDetector(MODEL), SessionSettings.defaults());
+        TriggerPolicy policy = TriggerPolicy.of(new LoudnessDetector(MODEL), SessionSettings.defaults(), 0);
 
         policy.offer(new DetectorScore(1_280, 0f));
         policy.offer(new DetectorScore(2_560, 0f));
@@ -54,12 +54,21 @@ class TriggerPolicyTest {
     void takesTheModelsSettingsOverriddenWhereTheSessionSetsThem() {
         LoudnessDetector detector = new LoudnessDetector(MODEL);
 
-        assertThat(TriggerPolicy.of(detector, SessionSettings.defaults()).settings()).isEqualTo(MODEL);
-        assertThat(TriggerPolicy.of(detector, SessionSettings.defaults().withThreshold(0.25f)).settings())
+        assertThat(TriggerPolicy.of(detector, SessionSettings.defaults(), 0).settings()).isEqualTo(MODEL);
+        assertThat(TriggerPolicy.of(detector, SessionSettings.defaults().withThreshold(0.25f), 0).settings())
                 .isEqualTo(new TriggerSettings(0.25f, 3, Duration.ofSeconds(1)));
 
-        TriggerPolicy unsmoothed = TriggerPolicy.of(detector, SessionSettings.defaults().withSmoothingScores(1));
+        TriggerPolicy unsmoothed = TriggerPolicy.of(detector, SessionSettings.defaults().withSmoothingScores(1), 0);
         unsmoothed.offer(new DetectorScore(1_280, 0f));
         assertThat(unsmoothed.offer(new DetectorScore(2_560, 0.9f)).fires()).isTrue();
+    }
+
+    @Test
+    void noFiringBeforeHalfAWindowOfTheStreamHasBeenScored() {
+        LoudnessDetector detector = new LoudnessDetector(MODEL);
+        long half = detector.windowSamples() / 2;
+        TriggerPolicy fresh = TriggerPolicy.of(detector, SessionSettings.defaults().withSmoothingScores(1), 16_000);
+        assertThat(fresh.offer(new DetectorScore(16_000 + half - 1, 1f)).fires()).as("mostly padding").isFalse();
+        assertThat(fresh.offer(new DetectorScore(16_000 + half, 1f)).fires()).isTrue();
     }
 }
