@@ -193,6 +193,25 @@ class DecisionTopologyTest {
         assertThat(count("wakestream.ftm.decisions.degraded", "missing_stage", "kws")).isZero();
     }
 
+    /**
+     * The timeout runs on the wall clock from the detection's arrival here, not from its record timestamp: records
+     * replayed or read after a lag, hours old, still wait the full timeout for their other stages.
+     */
+    @Test
+    void theTimeoutRunsFromArrivalNotFromTheRecordTimestamp() throws Exception {
+        long hourAgo = T0 - Duration.ofHours(1).toMillis();
+        detections.pipeInput("stream-11", StageEvents.detection("d11", "stream-11").toByteArray(), hourAgo);
+        driver.advanceWallClockTime(TIMEOUT.minusMillis(100));
+        assertThat(decisions.isEmpty()).isTrue();
+        verifications.pipeInput("stream-11", StageEvents.verification("d11", 0.8f).toByteArray(), hourAgo + 40);
+        lattices.pipeInput("stream-11", StageEvents.lattice("d11").toByteArray(), hourAgo + 150);
+
+        TriggerDecision decision = readDecisions().getFirst();
+        assertThat(decision.getDegraded()).isFalse();
+        assertThat(decision.getDecisionLatencyMs()).as("wall clock minus the detection's record timestamp")
+                .isEqualTo(WALL + TIMEOUT.toMillis() - 100 - hourAgo);
+    }
+
     @Test
     void aResultAfterItsDetectionWasDecidedIsCountedAsLateAndChangesNothing() throws Exception {
         detections.pipeInput("stream-5", StageEvents.detection("d5", "stream-5").toByteArray(), T0);
