@@ -1,6 +1,7 @@
 package io.wakestream.ftm.kafka;
 
 import io.wakestream.ftm.core.Stage;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -14,6 +15,6 @@ import java.util.Set;
 public record DecidedDetection(long decidedAtMs, Set<Stage> present) {
 
     public DecidedDetection {
-        present = present.isEmpty() ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(present);
+        present = Collections.unmodifiableSet(present.isEmpty() ? EnumSet.noneOf(Stage.class) : EnumSet.copyOf(present));
     }
 }

@@ -26,12 +26,17 @@ public record PendingDetection(String streamId, long firstSeenMs,
                                KeywordVerification verification, long verificationTs,
                                Lattice lattice, long latticeTs) {
 
-    /** Nothing has arrived yet but the first result, about to be added with {@link #with}. */
+    /** An empty join for a detection whose first result arrives at {@code nowMs}; add that result with {@link #with}. */
     public static PendingDetection first(String streamId, long nowMs) {
         return new PendingDetection(streamId, nowMs, null, 0, null, 0, null, 0);
     }
 
-    /** The same detection with {@code stage}'s result added. @throws IllegalArgumentException if the type does not fit the stage */
+    /**
+     * The same detection with {@code result} added (replacing any earlier result of its stage).
+     *
+     * @param timestampMs the result's record timestamp (epoch ms)
+     * @throws ClassCastException if the message is not the event type of its stage
+     */
     public PendingDetection with(StageRecord result, long timestampMs) {
         return switch (result.stage()) {
             case WAKEWORD -> new PendingDetection(streamId, firstSeenMs, (WakewordDetection) result.message(), timestampMs,

@@ -7,8 +7,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * Readiness: the Kafka Streams client that joins and decides is {@code RUNNING}. While it starts, restores its
- * stores or rebalances it is out of service; after a fatal error ({@code ERROR}) or a stop it is down.
+ * Readiness: the Kafka Streams client that joins and decides is {@code RUNNING}. While it starts or rebalances it
+ * is out of service; after a fatal error ({@code ERROR}) or a stop it is down.
  */
 @Component("streams")
 public class StreamsHealthIndicator extends AbstractHealthIndicator {
