@@ -11,6 +11,7 @@ import io.wakestream.events.v1.TriggerDecision;
 import io.wakestream.ftm.FtmServiceApplication;
 import io.wakestream.ftm.TestModels;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -24,11 +25,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,6 +127,8 @@ class FtmPipelineIT {
                 assertThat(decision.getDecisionLatencyMs()).isGreaterThanOrEqualTo(TIMEOUT_S * 1000L);
             });
             assertThat(recorder.on(DECISIONS).stream().filter(r -> r.key().equals("it-full"))).hasSize(1);
+            assertThat(committedDetectionIds()).as("decisions are committed transactions")
+                    .containsOnlyOnce("d-full", "d-degraded");
             assertThat(count("wakestream.ftm.results.duplicate", "stage", "kws")).isGreaterThanOrEqualTo(1);
             assertThat(count("wakestream.ftm.decisions.degraded", "missing_stage", "ftm")).isGreaterThanOrEqualTo(1);
         }
@@ -211,6 +219,27 @@ class FtmPipelineIT {
         producer.send(new ProducerRecord<>(topic, key, value)).get();
     }
 
+    /** The detection ids of every decision a {@code read_committed} consumer sees, up to the last stable offset. */
+    private List<String> committedDetectionIds() throws Exception {
+        List<String> ids = new ArrayList<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(DECISIONS).stream()
+                    .map(p -> new TopicPartition(DECISIONS, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    ids.add(TriggerDecision.parseFrom(record.value()).getDetectionId());
+                }
+            }
+        }
+        return ids;
+    }
+
     private static List<TriggerDecision> decisions(TopicRecorder recorder, String detectionId) throws Exception {
         List<TriggerDecision> found = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : recorder.on(DECISIONS)) {
@@ -235,7 +264,7 @@ class FtmPipelineIT {
         try {
             return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "kafka-streams-");
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
