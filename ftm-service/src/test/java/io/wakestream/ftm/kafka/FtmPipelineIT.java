@@ -67,7 +67,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "transaction.state.log.replication.factor=1", "transaction.state.log.min.isr=1"})
 class FtmPipelineIT {
 
-    static final int TIMEOUT_S = 5;
+    /** Long enough that a detection is still pending when the restart test stops the client on a busy machine. */
+    static final int TIMEOUT_S = 8;
     private static final String DETECTIONS = "voice.detections.v1";
     private static final String VERIFICATIONS = "voice.verifications.v1";
     private static final String LATTICES = "voice.lattices.v1";
@@ -111,15 +112,15 @@ class FtmPipelineIT {
 
             await().atMost(Duration.ofSeconds(60)).until(() -> decisions(recorder, "d-full").size()
                     + decisions(recorder, "d-degraded").size() >= 2);
-            // a second decision of either would come within the timeout
-            Thread.sleep(Duration.ofSeconds(TIMEOUT_S + 1));
+            // d-full arrived first, so a timed-out second decision of it would have come with d-degraded's or earlier
+            Thread.sleep(Duration.ofSeconds(1));
 
             assertThat(decisions(recorder, "d-full")).singleElement().satisfies(decision -> {
                 assertThat(decision.getDegraded()).isFalse();
                 assertThat(decision.getStreamId()).isEqualTo("it-full");
                 assertThat(decision.getModel()).isEqualTo("ftm-lattice-gnn/" + TestModels.GNN_VERSION);
                 assertThat(decision.getStageScoresCount()).isEqualTo(3);
-                assertThat(decision.getDecisionLatencyMs()).isBetween(0L, 60_000L);
+                assertThat(decision.getDecisionLatencyMs()).as("at once, not at the timeout").isBetween(0L, TIMEOUT_S * 1000L - 1);
             });
             assertThat(decisions(recorder, "d-degraded")).singleElement().satisfies(decision -> {
                 assertThat(decision.getDegraded()).isTrue();
