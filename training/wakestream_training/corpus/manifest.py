@@ -7,12 +7,13 @@
 
 Manifest line fields:
     id, audio (path relative to the corpus), split, kind (positive | confusable | partial | request |
-    general | wake_request | long_negative | music), form (positives: alone | request | filler | pause |
-    inner_pause; requests: their category, e.g. timer, weather), label (1 = contains the wake phrase), text,
+    general | wake_request | long_negative | music | mention), form (positives: alone | request | filler | pause |
+    inner_pause; requests: their category, e.g. timer, weather; mentions: mention | quoted | named),
+    label (1 = contains the wake phrase said to the device; mentions say it to no device and are 0), text,
     voices ([voice id]), prosody ({rate, pitch, pitch_shift_semitones}), duration (s),
     speech_start / speech_end (s: where the rendered speech lies in the clip),
     words / phonemes ([[label, start, end]] in the clip's time, after augmentation),
-    keyword ({start, end} for label 1, null if the engine's words did not show the phrase),
+    keyword ({start, end} for label 1 and for mentions, null if the engine's words did not show the phrase),
     augment (policy, seed and every choice made: tempo, pitch_semitones, room, noise, band, gain_db),
     music (music clips, which have no speech, voices [] and text ""): {track, start, seconds, licence}.
 """
@@ -21,7 +22,8 @@ import pathlib
 
 from .. import audio
 
-KINDS = ("positive", "confusable", "partial", "request", "general", "wake_request", "long_negative", "music")
+KINDS = ("positive", "confusable", "partial", "request", "general", "wake_request", "long_negative", "music",
+         "mention")
 
 
 class Corpus:

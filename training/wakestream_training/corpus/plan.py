@@ -20,7 +20,7 @@ SPLIT_SHARES = (("train", 0.8), ("val", 0.1), ("test", 0.1))
 ENGINE_WEIGHTS = {"espeak-ng": 0.5, "flite": 0.3, "festival": 0.2, "mbrola": 0.25, "rhvoice": 0.2, "pico": 0.15}
 # typical seconds per clip, padding included, to turn hours into counts
 TYPICAL_SECONDS = {"positive": 3.0, "confusable": 2.2, "partial": 2.2, "request": 3.2, "general": 4.5,
-                   "wake_request": 4.0, "music": 8.0}
+                   "wake_request": 4.0, "music": 8.0, "mention": 4.5}
 # Corpora built with music also get music clips (an excerpt of one of the split's tracks, no speech), this
 # share of the hours on top of the mix; the other kinds are planned exactly as without music.
 MUSIC_SHARES = {"wakeword": 0.05, "negatives": 0.1}
@@ -37,6 +37,8 @@ MIXES = {
                  "long_negative": 0.30},
     "requests": {"wake_request": 0.5, "request": 0.5},
     "negatives": {"general": 0.3, "long_negative": 0.7},
+    # false-trigger mitigation: the whole phrase said but not to the device (text/wake.py mention_utterances)
+    "mentions": {"mention": 1.0},
     # phonetic models (acoustic encoder): varied English first, the wake phrase, its confusables and requests too
     "phonetic": {"general": 0.55, "request": 0.2, "wake_request": 0.1, "positive": 0.05, "confusable": 0.07,
                  "partial": 0.03},
@@ -147,6 +149,8 @@ class Planner:
             form = self.texts.request_category[parts[0]]
         elif kind == "general":
             parts = [self._pick(self.texts.general[split], rng)]
+        elif kind == "mention":
+            form, parts = wake.mention_utterances(self.phrase, rng, 1, self.texts.requests[split])[0]
         elif kind == "wake_request":
             request = self._pick(self.texts.requests[split], rng)
             form, parts = self.texts.request_category[request], [f"{self.phrase}, {request}"]

@@ -71,6 +71,8 @@ def music_excerpt(spec):
 # Engines that give no word timings: a positive's phrase is rendered as an utterance of its own (the
 # text before and after it as others, joined), so the keyword's span is where that utterance is audible.
 UNTIMED_ENGINES = ("rhvoice", "pico")
+# Negatives (label 0) that say the whole phrase: their manifest entries get its span too.
+PHRASE_NEGATIVE_KINDS = ("mention",)
 
 
 def split_at_phrase(text, phrase):
@@ -172,5 +174,9 @@ def _finish(directory, item, renderings, phrase, phrase_spans=None, music=None):
         if entry["keyword"] is None and untimed_phrase is not None:
             # RHVoice and Pico give no timings: the phrase, rendered on its own, spans its audible speech
             entry["keyword"] = {"start": result.map_time(untimed_phrase[0]), "end": result.map_time(untimed_phrase[1])}
+    elif item["kind"] in PHRASE_NEGATIVE_KINDS:
+        # the phrase is said (label 0: not to the device); its span from the word timings, None from RHVoice and
+        # Pico, whose mentions are spoken as one utterance so their prosody stays that of a sentence
+        entry["keyword"] = keyword_span(word_times, phrase)
     return entry
 

@@ -58,6 +58,7 @@ def main():
     write_model(OUT, model, WORDS, MAX_ARCS, policy(), {
         "name": "ftm-lattice-gnn", "version": "0.0.0-tiny",
         "description": "Test lattice GNN with the ftm-lattice-gnn contract; never trained, its scores mean nothing",
+        "architecture": {"detection_threshold": 0.3},
         "source": {"origin": "ftm-service/src/test/python/make_tiny_gnn.py", "upstream": "wakestream", "license": "Apache-2.0"}})
     vocabulary = graph.vocabulary_ids(WORDS)
     cases = []

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "wakestream", mixinStandardHelpOptions = true, version = "wakestream 0.1.0",
         description = "Wakestream: decides whether a device was really addressed.",
         subcommands = {UpCommand.class, DemoCommand.class, StreamCommand.class, TailCommand.class,
-                DetectCommand.class, VerifyCommand.class, LatticeCommand.class, EnrollCommand.class, PhonesCommand.class,
+                DetectCommand.class, VerifyCommand.class, LatticeCommand.class, DecideCommand.class, EnrollCommand.class, PhonesCommand.class,
                 TranscribePhonesCommand.class})
 public class WakestreamCommand implements Runnable {
 

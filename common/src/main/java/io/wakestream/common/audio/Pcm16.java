@@ -22,6 +22,15 @@ public final class Pcm16 {
     }
 
     /** The sample at {@code byteOffset} of little-endian PCM. */
+    /** Each sample as {@link #toShort(float)} converts it. */
+    public static short[] toShorts(float[] samples) {
+        short[] pcm = new short[samples.length];
+        for (int i = 0; i < samples.length; i++) {
+            pcm[i] = toShort(samples[i]);
+        }
+        return pcm;
+    }
+
     public static short sampleAt(byte[] pcm, int byteOffset) {
         return (short) ((pcm[byteOffset] & 0xFF) | pcm[byteOffset + 1] << 8);
     }

@@ -35,10 +35,13 @@ public final class TriggerDecider implements AutoCloseable {
     private final int maxArcs;
     private final LatticeGnn gnn;
     private final DecisionPolicy policy;
+    private final float detectionThreshold;
     private volatile boolean closed;
 
-    private TriggerDecider(String modelId, Map<String, Integer> vocabulary, int maxArcs, LatticeGnn gnn, DecisionPolicy policy) {
+    private TriggerDecider(String modelId, Map<String, Integer> vocabulary, int maxArcs, LatticeGnn gnn, DecisionPolicy policy,
+                           float detectionThreshold) {
         this.modelId = modelId;
+        this.detectionThreshold = detectionThreshold;
         this.vocabulary = vocabulary;
         this.maxArcs = maxArcs;
         this.gnn = gnn;
@@ -49,8 +52,8 @@ public final class TriggerDecider implements AutoCloseable {
      * Loads the GNN (sha256-checked), its vocabulary and its decision policy.
      *
      * @throws io.wakestream.common.model.ModelNotFoundException if the model or a file is missing
-     * @throws ModelException if the task is not {@value #TASK}, {@code architecture.max_arcs}, {@code features} or
-     *                        {@code policy} is missing or invalid, or the graph breaks the {@link LatticeGnn} contract
+     * @throws ModelException if the task is not {@value #TASK}, {@code architecture.max_arcs}, {@code features},
+     *                        {@code policy} or {@code detection_threshold} is missing or invalid, or the graph breaks the {@link LatticeGnn} contract
      */
     public static TriggerDecider open(ModelRepository models, FtmConfig config, OnnxEngine engine) {
         LoadedModel model = config.version().isEmpty() ? models.loadLatest(config.model()) : models.load(config.model(), config.version());
@@ -72,13 +75,27 @@ public final class TriggerDecider implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new ModelException("model " + model.id() + ": " + e.getMessage(), e);
         }
+        if (!(architecture.get("detection_threshold") instanceof Number threshold)
+                || !(threshold.doubleValue() > 0 && threshold.doubleValue() <= 1)) {
+            throw new ModelException("model " + model.id() + " needs architecture.detection_threshold in (0, 1], has "
+                    + architecture.get("detection_threshold"));
+        }
         Map<String, Integer> vocabulary = readVocabulary(model);
-        return new TriggerDecider(model.id(), vocabulary, maxArcs, LatticeGnn.open(model, engine, maxArcs), policy);
+        return new TriggerDecider(model.id(), vocabulary, maxArcs, LatticeGnn.open(model, engine, maxArcs), policy,
+                threshold.floatValue());
     }
 
     /** name/version of the GNN (and its policy). */
     public String modelId() {
         return modelId;
+    }
+
+    /**
+     * The wake-word threshold the GNN and its policy were trained behind ({@code architecture.detection_threshold}):
+     * the cascade's wakeword-service fires at it (below the model's standalone threshold) and the later stages decide.
+     */
+    public float detectionThreshold() {
+        return detectionThreshold;
     }
 
     /** The largest lattice scored whole; larger ones are pruned ({@link LatticeGraph}). */

@@ -25,7 +25,8 @@ public class VerificationPublisher {
         template.send(topics.verifications(), detection.streamId(), toProto(detection, verification)).join();
     }
 
-    static KeywordVerification toProto(DetectionInput detection, Verification verification) {
+    /** The {@code voice.verifications.v1} event of a verdict (also what {@code wakestream decide} hands the decision). */
+    public static KeywordVerification toProto(DetectionInput detection, Verification verification) {
         return KeywordVerification.newBuilder()
                 .setDetectionId(detection.detectionId())
                 .setPhrase(verification.phrase())

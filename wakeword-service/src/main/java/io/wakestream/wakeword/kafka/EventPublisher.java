@@ -54,7 +54,8 @@ public class EventPublisher {
         };
     }
 
-    static WakewordDetection toProto(Detection detection) {
+    /** The {@code voice.detections.v1} event of a detection (also what {@code wakestream decide} hands the later stages). */
+    public static WakewordDetection toProto(Detection detection) {
         return WakewordDetection.newBuilder()
                 .setDetectionId(detection.detectionId())
                 .setStreamId(detection.streamId())
@@ -67,7 +68,8 @@ public class EventPublisher {
                 .build();
     }
 
-    static TriggerSegment toProto(Segment segment) {
+    /** The {@code voice.segments.v1} event of a segment. */
+    public static TriggerSegment toProto(Segment segment) {
         return TriggerSegment.newBuilder()
                 .setDetectionId(segment.detectionId())
                 .setStreamId(segment.streamId())
