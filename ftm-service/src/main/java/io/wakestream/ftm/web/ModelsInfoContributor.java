@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * /actuator/info lists the loaded models with their checksums, the ONNX sessions with their provider, and how
- * the decider joins (the GNN, its arc limit, the timeout).
+ * the decider joins (the GNN, its arc limit, the wake-word threshold it was trained behind, the timeout).
  */
 @Component
 public class ModelsInfoContributor implements InfoContributor {
@@ -36,6 +36,7 @@ public class ModelsInfoContributor implements InfoContributor {
         Map<String, Object> decision = new LinkedHashMap<>();
         decision.put("model", decider.modelId());
         decision.put("maxArcs", decider.maxArcs());
+        decision.put("detectionThreshold", decider.detectionThreshold());
         decision.put("timeout", properties.timeout().toString());
         builder.withDetail("models", ModelInventory.loaded(models))
                 .withDetail("onnxSessions", ModelInventory.sessions(onnx))

@@ -198,7 +198,7 @@ class FtmPipelineIT {
         HttpResponse<String> info = get(http, "/actuator/info");
         assertThat(info.statusCode()).isEqualTo(200);
         assertThat(info.body()).contains("\"sha256\"", "\"onnxSessions\"", "ftm-lattice-gnn/" + TestModels.GNN_VERSION,
-                "\"timeout\":\"PT" + TIMEOUT_S + "S\"");
+                "\"detectionThreshold\":0.3", "\"timeout\":\"PT" + TIMEOUT_S + "S\"");
         HttpResponse<String> prometheus = get(http, "/actuator/prometheus");
         assertThat(prometheus.body()).contains("wakestream_ftm_decisions_total", "wakestream_ftm_decision_latency_seconds",
                 "wakestream_ftm_results_late_total", "wakestream_ftm_results_duplicate_total",
