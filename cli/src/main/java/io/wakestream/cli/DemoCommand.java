@@ -38,8 +38,9 @@ public class DemoCommand implements Callable<Integer> {
         try (LocalCluster cluster = LocalCluster.start(service.port, service.partitions, service.properties(),
                 service.httpPorts());
              EventTail tail = new EventTail(cluster.bootstrap(), List.of("voice.detections.v1", "voice.segments.v1",
-                     "voice.verifications.v1", "voice.lattices.v1", "voice.audio.v1-dlt", "voice.detections.v1-dlt",
-                     "voice.segments.v1-dlt"), true);
+                     "voice.verifications.v1", "voice.lattices.v1", "voice.decisions.v1", "voice.audio.v1-dlt",
+                     "voice.detections.v1-dlt", "voice.segments.v1-dlt", "voice.verifications.v1-dlt", "voice.lattices.v1-dlt"),
+                     true);
              AudioStreamer streamer = new AudioStreamer(cluster.bootstrap(), "voice.audio.v1")) {
             System.err.println("wakestream demo: " + cluster.describe());
             AtomicBoolean streaming = new AtomicBoolean(true);
@@ -71,9 +72,14 @@ public class DemoCommand implements Callable<Integer> {
 
     /**
      * A lattice is shown by its 1-best and size ({@code {"detection_id", "one_best", "arcs", "nodes"}}, plus
-     * {@code "truncated"} when its segment was cut), not arc by arc; every other event as it is.
+     * {@code "truncated"} when its segment was cut), not arc by arc; a decision by its verdict, each present stage's
+     * score and the reasons ({@code {"detection_id", "stream_id", "accepted", "degraded", "score", "stage_scores":
+     * {stage: score}, "missing_stages", "reasons"}}); every other event as it is.
      */
     static String shown(String topic, String json) {
+        if (topic.equals("voice.decisions.v1")) {
+            return decision(json);
+        }
         if (!topic.equals("voice.lattices.v1")) {
             return json;
         }
@@ -89,6 +95,30 @@ public class DemoCommand implements Callable<Integer> {
         if (lattice.path("truncated").asBoolean(false)) {
             line.put("truncated", true);
         }
+        return line.toString();
+    }
+
+    private static String decision(String json) {
+        JsonNode decision = JSON.readTree(json);
+        if (!decision.has("detection_id")) {
+            return json;
+        }
+        ObjectNode line = JSON.createObjectNode()
+                .put("detection_id", decision.path("detection_id").asString(""))
+                .put("stream_id", decision.path("stream_id").asString(""))
+                .put("accepted", decision.path("accepted").asBoolean(false))
+                .put("degraded", decision.path("degraded").asBoolean(false))
+                .put("score", Math.round(decision.path("score").asDouble(0) * 1000) / 1000.0);
+        ObjectNode stages = line.putObject("stage_scores");
+        for (JsonNode stage : decision.path("stage_scores")) {
+            if (stage.path("present").asBoolean(false)) {
+                stages.put(stage.path("stage").asString(""), Math.round(stage.path("score").asDouble(0) * 1000) / 1000.0);
+            }
+        }
+        if (decision.path("missing_stages").size() > 0) {
+            line.set("missing_stages", decision.path("missing_stages"));
+        }
+        line.set("reasons", decision.path("reasons"));
         return line.toString();
     }
 

@@ -4,6 +4,8 @@ import io.wakestream.asr.AsrLatticeServiceApplication;
 import io.wakestream.asr.core.LanguageModelBundle;
 import io.wakestream.common.model.ModelRepository;
 import io.wakestream.common.phonetic.PhoneticEncoderConfig;
+import io.wakestream.ftm.FtmServiceApplication;
+import io.wakestream.ftm.core.FtmConfig;
 import io.wakestream.kws.KwsServiceApplication;
 import io.wakestream.kws.core.KeywordVerifierConfig;
 import io.wakestream.wakeword.WakewordServiceApplication;
@@ -25,51 +27,64 @@ final class LocalCluster implements AutoCloseable {
     private final ConfigurableApplicationContext wakeword;
     private final ConfigurableApplicationContext kws;
     private final ConfigurableApplicationContext asr;
+    private final ConfigurableApplicationContext ftm;
 
     private LocalCluster(LocalKafkaBroker broker, ConfigurableApplicationContext wakeword, ConfigurableApplicationContext kws,
-                         ConfigurableApplicationContext asr) {
+                         ConfigurableApplicationContext asr, ConfigurableApplicationContext ftm) {
         this.broker = broker;
         this.wakeword = wakeword;
         this.kws = kws;
         this.asr = asr;
+        this.ftm = ftm;
     }
 
     /**
      * Starts the broker on {@code port} (0 picks a free one), then the services against it: wakeword-service,
-     * kws-service unless the models directory has no verifier model, and asr-lattice-service unless it has no
-     * phonetic encoder or language model (a service not started is named in a warning and in {@link #describe()}).
+     * kws-service unless the models directory has no verifier model, asr-lattice-service unless it has no
+     * phonetic encoder or language model, and ftm-service unless it has no lattice GNN (a service not started is
+     * named in a warning and in {@link #describe()}). With ftm-service, wakeword-service fires at the cascade's
+     * detection threshold (the GNN manifest's {@code architecture.detection_threshold}) unless
+     * {@code wakestream.wakeword.threshold} is set: the later stages decide.
      *
      * @param serviceProperties Spring properties passed to every service, e.g. the models directory
      * @param httpPorts         each service's {@code server.port} by name ({@code wakeword-service}, {@code kws-service},
-     *                          {@code asr-lattice-service})
+     *                          {@code asr-lattice-service}, {@code ftm-service})
      */
     static LocalCluster start(int port, int partitions, Map<String, Object> serviceProperties,
                               Map<String, Integer> httpPorts) throws Exception {
         LocalKafkaBroker broker = LocalKafkaBroker.start(port, partitions);
         ConfigurableApplicationContext wakeword = null;
         ConfigurableApplicationContext kws = null;
+        ConfigurableApplicationContext asr = null;
         try {
             Map<String, Object> properties = new HashMap<>(serviceProperties);
             properties.put("spring.kafka.bootstrap-servers", broker.bootstrap());
             properties.put("wakestream.topics.partitions", partitions);
             properties.put("spring.main.banner-mode", "off");
+            properties.putIfAbsent("spring.kafka.streams.state-dir", broker.streamsStateDir().toString());
             Map<String, Object> wakewordProperties = new HashMap<>(properties);
             // springdoc is on this process's classpath for kws-service; wakeword-service has no API to describe.
             wakewordProperties.putIfAbsent("springdoc.api-docs.enabled", false);
+            Optional<Object> cascadeThreshold = ftmDetectionThreshold(properties);
+            cascadeThreshold.ifPresent(threshold -> wakewordProperties.putIfAbsent("wakestream.wakeword.threshold", threshold));
             wakeword = new SpringApplicationBuilder(WakewordServiceApplication.class)
                     .main(WakewordServiceApplication.class)
                     .run(arguments(wakewordProperties, httpPorts.get("wakeword-service")));
             if (hasVerifier(properties)) {
                 kws = KwsServiceApplication.builder().run(arguments(properties, httpPorts.get("kws-service")));
             }
-            ConfigurableApplicationContext asr = null;
+            Map<String, Object> quiet = new HashMap<>(properties);
+            quiet.putIfAbsent("springdoc.api-docs.enabled", false);
             if (hasLatticeModels(properties)) {
-                Map<String, Object> asrProperties = new HashMap<>(properties);
-                asrProperties.putIfAbsent("springdoc.api-docs.enabled", false);
-                asr = AsrLatticeServiceApplication.builder().run(arguments(asrProperties, httpPorts.get("asr-lattice-service")));
+                asr = AsrLatticeServiceApplication.builder().run(arguments(quiet, httpPorts.get("asr-lattice-service")));
             }
-            return new LocalCluster(broker, wakeword, kws, asr);
+            ConfigurableApplicationContext ftm = cascadeThreshold.isEmpty() ? null
+                    : FtmServiceApplication.builder().run(arguments(quiet, httpPorts.get("ftm-service")));
+            return new LocalCluster(broker, wakeword, kws, asr, ftm);
         } catch (RuntimeException e) {
+            if (asr != null) {
+                asr.close();
+            }
             if (kws != null) {
                 kws.close();
             }
@@ -98,6 +113,18 @@ final class LocalCluster implements AutoCloseable {
             return false;
         }
         return true;
+    }
+
+    /** The newest lattice GNN's detection threshold, or empty (with a warning) when there is no GNN model. */
+    private static Optional<Object> ftmDetectionThreshold(Map<String, Object> properties) {
+        String dir = String.valueOf(properties.getOrDefault("wakestream.models.dir", "models"));
+        String model = String.valueOf(properties.getOrDefault("wakestream.ftm.model", FtmConfig.DEFAULT_MODEL));
+        ModelRepository models = new ModelRepository(Path.of(dir));
+        if (models.versions(model).isEmpty()) {
+            LOG.warn("ftm-service is not started: no model {} under {} (decisions need the lattice GNN)", model, dir);
+            return Optional.empty();
+        }
+        return Optional.ofNullable(models.loadLatest(model).manifest().architecture().get("detection_threshold"));
     }
 
     private static boolean hasLatticeModels(Map<String, Object> properties) {
@@ -134,16 +161,25 @@ final class LocalCluster implements AutoCloseable {
         return Optional.ofNullable(asr).map(context -> "http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
     }
 
+    /** Where ftm-service's HTTP endpoints (actuator) listen; empty when it was not started. */
+    Optional<String> ftmUrl() {
+        return Optional.ofNullable(ftm).map(context -> "http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
+    }
+
     /** One line naming what runs where. */
     String describe() {
         return "Kafka at " + bootstrap() + ", wakeword-service at " + wakewordUrl()
                 + kwsUrl().map(url -> ", kws-service at " + url).orElse(" (kws-service not started: no verifier model)")
                 + asrUrl().map(url -> ", asr-lattice-service at " + url)
-                        .orElse(" (asr-lattice-service not started: no phonetic encoder or language model)");
+                        .orElse(" (asr-lattice-service not started: no phonetic encoder or language model)")
+                + ftmUrl().map(url -> ", ftm-service at " + url).orElse(" (ftm-service not started: no lattice GNN)");
     }
 
     @Override
     public void close() {
+        if (ftm != null) {
+            ftm.close();
+        }
         if (asr != null) {
             asr.close();
         }

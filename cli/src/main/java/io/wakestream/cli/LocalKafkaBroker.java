@@ -30,12 +30,23 @@ final class LocalKafkaBroker implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final Path logDir;
+    private final Path streamsStateDir;
     private final String bootstrap;
 
-    private LocalKafkaBroker(KafkaRaftServer server, Path logDir, String bootstrap) {
+    private LocalKafkaBroker(KafkaRaftServer server, Path logDir, Path streamsStateDir, String bootstrap) {
         this.server = server;
         this.logDir = logDir;
+        this.streamsStateDir = streamsStateDir;
         this.bootstrap = bootstrap;
+    }
+
+    /**
+     * A fresh directory for the Kafka Streams clients of this broker's services, deleted with the broker: local
+     * state from an earlier broker's topics (the default under java.io.tmpdir outlives it) would not match this
+     * one's changelogs.
+     */
+    Path streamsStateDir() {
+        return streamsStateDir;
     }
 
     /** Formats a fresh log directory and starts the broker on {@code port} (0: any free port). */
@@ -76,7 +87,8 @@ final class LocalKafkaBroker implements AutoCloseable {
                 .run();
         KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
         server.startup();
-        LocalKafkaBroker broker = new LocalKafkaBroker(server, logDir, "localhost:" + brokerPort);
+        LocalKafkaBroker broker = new LocalKafkaBroker(server, logDir, Files.createTempDirectory("wakestream-streams-"),
+                "localhost:" + brokerPort);
         broker.awaitReady();
         return broker;
     }
@@ -101,10 +113,15 @@ final class LocalKafkaBroker implements AutoCloseable {
     public void close() {
         server.shutdown();
         server.awaitShutdown();
-        try (Stream<Path> files = Files.walk(logDir)) {
+        delete(logDir);
+        delete(streamsStateDir);
+    }
+
+    private static void delete(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + logDir, e);
+            throw new UncheckedIOException("cannot delete " + directory, e);
         }
     }
 }

@@ -29,6 +29,10 @@ public class ServiceOptions {
             description = "asr-lattice-service's HTTP port (actuator), 0 for any free one (default: ${DEFAULT-VALUE}).")
     int asrHttpPort;
 
+    @Option(names = "--ftm-http-port", defaultValue = "8084",
+            description = "ftm-service's HTTP port (actuator), 0 for any free one (default: ${DEFAULT-VALUE}).")
+    int ftmHttpPort;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Any service property, e.g. --set wakestream.wakeword.threshold=0.6")
     Map<String, String> overrides = new HashMap<>();
@@ -42,6 +46,7 @@ public class ServiceOptions {
 
     /** Each service's HTTP port by name. */
     Map<String, Integer> httpPorts() {
-        return Map.of("wakeword-service", httpPort, "kws-service", kwsHttpPort, "asr-lattice-service", asrHttpPort);
+        return Map.of("wakeword-service", httpPort, "kws-service", kwsHttpPort, "asr-lattice-service", asrHttpPort,
+                "ftm-service", ftmHttpPort);
     }
 }

@@ -14,7 +14,7 @@ public class TailCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--topic", defaultValue = "voice.detections.v1", split = ",",
+    @Option(names = "--topic", defaultValue = "voice.decisions.v1", split = ",",
             description = "Topics to read, comma separated (default: ${DEFAULT-VALUE}).")
     List<String> topics;
 

@@ -8,25 +8,31 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * What {@code up}, {@code stream}, {@code tail} and {@code enroll} do together: a detection comes out of the local
- * broker, kws-service verifies it against the stream's keyword, or against the phrase enrolled for the stream.
- * kws-service runs the tiny test verifier ({@link TestModels}): its scores mean nothing.
+ * broker, kws-service verifies it against the stream's keyword, or against the phrase enrolled for the stream,
+ * asr-lattice-service decodes its segment, and ftm-service makes exactly one decision about it. The services run
+ * tiny test models ({@link TestModels}): their scores mean nothing.
  */
 class LocalClusterIT {
 
     @Test
-    void streamedWakePhraseComesOutAsADetectionASegmentAndAVerification() throws Exception {
-        Map<String, Object> service = Map.of("wakestream.models.dir", TestModels.directory().toString());
+    void streamedWakePhraseComesOutAsADetectionASegmentAVerificationALatticeAndOneDecision() throws Exception {
+        // a lattice of the tiny encoder's output takes seconds to decode on a busy machine: no decision waits it out
+        Map<String, Object> service = Map.of("wakestream.models.dir", TestModels.directory().toString(),
+                "wakestream.ftm.timeout", "60s");
         try (LocalCluster cluster = LocalCluster.start(0, 2, service,
-                Map.of("wakeword-service", 0, "kws-service", 0, "asr-lattice-service", 0));
+                Map.of("wakeword-service", 0, "kws-service", 0, "asr-lattice-service", 0, "ftm-service", 0));
              EventTail tail = new EventTail(cluster.bootstrap(), List.of("voice.detections.v1", "voice.segments.v1",
-                     "voice.verifications.v1", "voice.lattices.v1"), true);
+                     "voice.verifications.v1", "voice.lattices.v1", "voice.decisions.v1"), true);
              AudioStreamer streamer = new AudioStreamer(cluster.bootstrap(), "voice.audio.v1")) {
             assertThat(cluster.kwsUrl()).isPresent();
             assertThat(cluster.asrUrl()).isPresent();
+            assertThat(cluster.ftmUrl()).isPresent();
             String kws = cluster.kwsUrl().orElseThrow();
             CommandOutcome enrolled = run("enroll", "--url", kws, "--stream-id", "cli-enrolled", "ok", "computer");
             assertThat(enrolled.status()).as(enrolled.err()).isZero();
@@ -43,11 +49,16 @@ class LocalClusterIT {
 
             List<String> lines = new CopyOnWriteArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
-            while (lines.size() < 8 && System.nanoTime() < deadline) {
+            while (lines.size() < 10 && System.nanoTime() < deadline) {
+                tail.poll(Duration.ofMillis(200), (topic, json) -> lines.add(topic + " " + json));
+            }
+            // a second decision about a detection would show up here
+            long settle = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (System.nanoTime() < settle) {
                 tail.poll(Duration.ofMillis(200), (topic, json) -> lines.add(topic + " " + json));
             }
 
-            assertThat(lines).hasSize(8);
+            assertThat(lines).hasSize(10);
             assertThat(lines).anySatisfy(line -> assertThat(line)
                     .startsWith("voice.detections.v1 ")
                     .contains("\"stream_id\":\"cli-it\"", "\"keyword\":\"hey jarvis\""));
@@ -62,6 +73,14 @@ class LocalClusterIT {
                     .allSatisfy(line -> assertThat(line).contains("\"model\":\"phonetic-encoder/", "+lm-requests/1.0.0\"",
                             "\"arcs\":"));
 
+            // exactly one decision per detection, made with every stage
+            List<String> detectionIds = lines.stream().filter(line -> line.startsWith("voice.detections.v1 "))
+                    .map(LocalClusterIT::detectionId).sorted().toList();
+            assertThat(lines).filteredOn(line -> line.startsWith("voice.decisions.v1 "))
+                    .allSatisfy(line -> assertThat(line).contains("\"model\":\"ftm-lattice-gnn/0.0.0-tiny\"")
+                            .doesNotContain("\"degraded\":true"))
+                    .extracting(LocalClusterIT::detectionId).containsExactlyInAnyOrderElementsOf(detectionIds);
+
             CommandOutcome deleted = run("enroll", "--url", kws, "--stream-id", "cli-enrolled", "--delete");
             assertThat(deleted.status()).isZero();
             CommandOutcome gone = run("enroll", "--url", kws, "--stream-id", "cli-enrolled", "--get");
@@ -71,6 +90,12 @@ class LocalClusterIT {
             assertThat(invalid.status()).isEqualTo(1);
             assertThat(invalid.err()).contains("HTTP 400 Invalid phrase", "letters, digits");
         }
+    }
+
+    private static String detectionId(String line) {
+        Matcher id = Pattern.compile("\"detection_id\":\"([^\"]+)\"").matcher(line);
+        assertThat(id.find()).as(line).isTrue();
+        return id.group(1);
     }
 
     private static CommandOutcome run(String... args) {

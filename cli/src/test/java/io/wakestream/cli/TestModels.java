@@ -8,8 +8,8 @@ import java.util.Map;
 
 /**
  * A models directory for the CLI's tests, {@code target/test-models}: the project's wake-word, G2P and language models, and
- * kws-service's tiny test verifier with common's tiny phonetic encoder that it names (their scores mean nothing;
- * they run the whole path), linked rather than copied.
+ * kws-service's tiny test verifier with common's tiny phonetic encoder that it names, and ftm-service's tiny lattice
+ * GNN (their scores mean nothing; they run the whole path), linked rather than copied.
  */
 final class TestModels {
 
@@ -18,7 +18,8 @@ final class TestModels {
             "g2p", Path.of("../models/g2p"),
             "lm-requests", Path.of("../models/lm-requests"),
             "kws-verifier", Path.of("../kws-service/src/test/resources/models/kws-verifier"),
-            "phonetic-encoder", Path.of("../common/src/test/resources/models/phonetic-encoder"));
+            "phonetic-encoder", Path.of("../common/src/test/resources/models/phonetic-encoder"),
+            "ftm-lattice-gnn", Path.of("../ftm-service/src/test/resources/models/ftm-lattice-gnn"));
 
     private TestModels() {
     }

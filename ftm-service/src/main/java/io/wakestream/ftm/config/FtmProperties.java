@@ -16,7 +16,8 @@ import org.springframework.validation.annotation.Validated;
  * @param model            the lattice GNN's name in the models directory; its manifest holds the decision policy
  * @param modelVersion     its version; empty takes the newest
  * @param timeout          wall-clock time from a detection's first result reaching the service until it is decided
- *                         with the stages that answered (default 3 s)
+ *                         with the stages that answered (default 13 s: a lattice comes only after its segment
+ *                         ends, up to wakeword-service's 10 s max-segment after the detection, plus 3 s to decode)
  * @param checkInterval    how often pending detections are checked against the timeout (default 250 ms)
  * @param decidedRetention how long decided detection ids are remembered to recognise late and duplicate results
  *                         (default 10 min)
@@ -26,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
 public record FtmProperties(
         @DefaultValue(FtmConfig.DEFAULT_MODEL) @NotBlank String model,
         @DefaultValue("") String modelVersion,
-        @DefaultValue("3s") @NotNull Duration timeout,
+        @DefaultValue("13s") @NotNull Duration timeout,
         @DefaultValue("250ms") @NotNull Duration checkInterval,
         @DefaultValue("10m") @NotNull Duration decidedRetention) {
 

@@ -26,7 +26,7 @@ class FtmPropertiesTest {
             FtmProperties properties = context.getBean(FtmProperties.class);
             assertThat(properties.model()).isEqualTo("ftm-lattice-gnn");
             assertThat(properties.modelVersion()).isEmpty();
-            assertThat(properties.joinSettings().timeout()).isEqualTo(Duration.ofSeconds(3));
+            assertThat(properties.joinSettings().timeout()).isEqualTo(Duration.ofSeconds(13));
             assertThat(properties.joinSettings().checkInterval()).isEqualTo(Duration.ofMillis(250));
             assertThat(properties.joinSettings().decidedRetention()).isEqualTo(Duration.ofMinutes(10));
             assertThat(properties.joinSettings().cleanupInterval()).isEqualTo(Duration.ofMinutes(1));
