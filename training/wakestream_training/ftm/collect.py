@@ -1,6 +1,7 @@
 """Data from the real cascade for the lattice GNN (issue: ftm-service, part 1).
 
     cd training && /usr/bin/python3 -m wakestream_training.ftm.collect --split val
+    cd training && /usr/bin/python3 -m wakestream_training.ftm.collect --split test --part real
 
 Every clip of a split — the wake-word corpus (positives: the phrase addressed to the device, alone or before a
 request; confusables, partial phrases, requests without the phrase, general speech, music, long negative
@@ -15,7 +16,7 @@ covers at least half of the wake phrase (the detection was caused by the phrase 
 every other detection is a false trigger. The GNN's own score in the output is ignored here (any
 ftm-lattice-gnn model serves; --models-dir may point at one with the test model).
 
-Writes data/ftm-cascade/<split>.jsonl: one line per clip {"file", "kind", "form", "label", "keyword": [start_s,
+Writes data/ftm-cascade/<split>.jsonl (and test-real.jsonl for --part real): one line per clip {"file", "kind", "form", "label", "keyword": [start_s,
 end_s] or null, "seconds", "stream": whether FA/h counts it as negative stream audio, "set", "decisions": [...]}.
 """
 import argparse
@@ -47,9 +48,12 @@ def java():
     return "/usr/lib/jvm/temurin-25-jdk-amd64/bin/java"
 
 
-def clips(split, max_positives, seed):
-    """[(path, info)] of the split: wake-word corpus (positives subsampled to max_positives), mentions, real speech."""
+def clips(split, max_positives, seed, part="corpora"):
+    """[(path, info)] of the split: part "corpora": wake-word corpus (positives subsampled to max_positives),
+    negative streams, mentions; part "real": the real speech (test split only)."""
     chosen = []
+    if part == "real":
+        return real_speech() if split == "test" else []
     corpus = Corpus(WAKEWORD)
     entries = corpus.entries(split)
     positives = [e for e in entries if e["label"] == 1]
@@ -65,13 +69,17 @@ def clips(split, max_positives, seed):
     if (MENTIONS / f"{split}.jsonl").exists():
         mentions = Corpus(MENTIONS)
         chosen += [(str(mentions.path(e)), info(e, "mentions")) for e in mentions.entries(split)]
-    if split == "test":
-        for name, directory in REAL.items():
-            for line in (directory / "clips.jsonl").read_text().splitlines():
-                entry = json.loads(line)
-                chosen.append((str(directory / entry["audio"]), {"kind": entry["kind"], "form": entry["kind"], "label": 0,
-                                                                 "keyword": None, "seconds": entry["duration"],
-                                                                 "stream": True, "set": name}))
+    return chosen
+
+
+def real_speech():
+    chosen = []
+    for name, directory in REAL.items():
+        for line in (directory / "clips.jsonl").read_text().splitlines():
+            entry = json.loads(line)
+            chosen.append((str(directory / entry["audio"]), {"kind": entry["kind"], "form": entry["kind"], "label": 0,
+                                                             "keyword": None, "seconds": entry["duration"],
+                                                             "stream": True, "set": name}))
     return chosen
 
 
@@ -113,11 +121,18 @@ def main(argv=None):
     parser.add_argument("--models-dir", type=pathlib.Path, default=ROOT / "models")
     parser.add_argument("--jar", type=pathlib.Path, default=ROOT / "cli" / "target" / "wakestream.jar",
                         help="the CLI jar (copy it aside while a build may replace it)")
+    parser.add_argument("--part", choices=("corpora", "real"), default="corpora",
+                        help="the synthetic corpora, or the real speech (test split; written to <split>-real.jsonl)")
+    parser.add_argument("--shard", type=int, nargs=2, default=(0, 1), metavar=("K", "N"),
+                        help="run every N-th clip from the K-th (0-based), into <split>[-real].K-of-N.jsonl, so that N"
+                             " processes share a split; the training reads every shard")
     parser.add_argument("--out", type=pathlib.Path, default=OUT)
     args = parser.parse_args(argv)
-    chosen = clips(args.split, args.max_positives, args.seed)
+    k, n = args.shard
+    chosen = clips(args.split, args.max_positives, args.seed, args.part)[k::n]
     args.out.mkdir(parents=True, exist_ok=True)
-    path = args.out / f"{args.split}.jsonl"
+    stem = args.split if args.part == "corpora" else f"{args.split}-real"
+    path = args.out / (f"{stem}.jsonl" if n == 1 else f"{stem}.{k}-of-{n}.jsonl")
     done = set()
     if path.exists():
         done = {json.loads(line)["file"] for line in path.read_text().splitlines()}

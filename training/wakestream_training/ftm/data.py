@@ -22,10 +22,23 @@ class Detections:
         return len(self.rows)
 
 
-def load(path):
-    """(clips, detections) of one split's jsonl."""
+def split_files(directory, split):
+    """The jsonl files collect.py wrote for a split: <split>.jsonl, its shards and its real-speech part."""
+    directory = pathlib.Path(directory)
+    return sorted(set(directory.glob(f"{split}.jsonl")) | set(directory.glob(f"{split}.*-of-*.jsonl"))
+                  | set(directory.glob(f"{split}-real*.jsonl")))
+
+
+def load_split(directory, split):
+    """(clips, detections) of every file of a split."""
+    return load(*split_files(directory, split))
+
+
+def load(*paths):
+    """(clips, detections) of jsonl files of collect.py."""
     clips, rows = [], []
-    for line in pathlib.Path(path).read_text().splitlines():
+    lines = [line for path in paths for line in pathlib.Path(path).read_text().splitlines()]
+    for line in lines:
         clip = json.loads(line)
         decisions = clip.pop("decisions")
         clips.append(clip)
