@@ -42,6 +42,7 @@ function showMessage(message) {
 
 async function start() {
   $('start').disabled = true;
+  await configLoaded;
   const streamId = $('stream-id').value.trim();
   try {
     const media = await navigator.mediaDevices.getUserMedia({
@@ -55,7 +56,7 @@ async function start() {
     const mute = context.createGain();
     mute.gain.value = 0;
     source.connect(capture).connect(mute).connect(context.destination);
-    audio = { media, context };
+    audio = { media, context, capture };
 
     if (socket) {
       socket.close(1000, 'new stream');
@@ -70,6 +71,14 @@ async function start() {
     let pending = new Float32Array(frameSamples);
     let pendingCount = 0;
     let level = 0;
+    // Audio captured before the gateway is ready (up to 5 s) is sent then, so the first words are not lost.
+    const early = [];
+    const maxEarly = 5 * 50;
+    const send = (frame) => {
+      ws.send(frame.buffer);
+      sentBytes += frame.byteLength;
+      $('sent').textContent = Math.round(sentBytes / 1024);
+    };
 
     capture.port.onmessage = (event) => {
       const block = event.data;
@@ -77,13 +86,15 @@ async function start() {
       for (let i = 0; i < block.length; i++) sum += block[i] * block[i];
       level = Math.max(Math.sqrt(sum / block.length) * 4, level * 0.95);
       $('level').value = Math.min(1, level);
-      if (!ready || ws.readyState !== WebSocket.OPEN) return;
+      if (ws.readyState > WebSocket.OPEN) return;
       for (let i = 0; i < block.length; i++) {
         pending[pendingCount++] = block[i];
         if (pendingCount === frameSamples) {
-          ws.send(pending.buffer);
-          sentBytes += pending.byteLength;
-          $('sent').textContent = Math.round(sentBytes / 1024);
+          if (ready) {
+            send(pending);
+          } else if (early.length < maxEarly) {
+            early.push(pending);
+          }
           pending = new Float32Array(frameSamples);
           pendingCount = 0;
         }
@@ -97,7 +108,10 @@ async function start() {
     };
     ws.onmessage = (event) => {
       const message = JSON.parse(event.data);
-      if (message.type === 'ready') ready = true;
+      if (message.type === 'ready') {
+        ready = true;
+        early.splice(0).forEach(send);
+      }
       showMessage(message);
     };
     ws.onclose = (event) => {
@@ -116,6 +130,9 @@ async function start() {
 
 function stopAudio() {
   if (audio) {
+    // Blocks the worklet posted before the stop must not follow the stop message: the gateway refuses them.
+    audio.capture.port.onmessage = null;
+    audio.capture.disconnect();
     audio.media.getTracks().forEach((track) => track.stop());
     audio.context.close();
     audio = null;
@@ -176,9 +193,7 @@ async function unenroll() {
   if (response.ok || response.status === 404) $('phrase').value = '';
 }
 
-async function init() {
-  $('stream-id').value = params.get('stream_id') || `browser-${Math.random().toString(36).slice(2, 10)}`;
-  $('token').value = params.get('token') || '';
+async function loadConfig() {
   try {
     config = await (await fetch('v1/page-config')).json();
   } catch (error) {
@@ -186,12 +201,19 @@ async function init() {
   }
   $('token-field').hidden = !config.token_required;
   $('enrollment').hidden = !config.kws_url;
+  loadPhrase();
+}
+
+function init() {
+  $('stream-id').value = params.get('stream_id') || `browser-${Math.random().toString(36).slice(2, 10)}`;
+  $('token').value = params.get('token') || '';
   $('start').onclick = start;
   $('stop').onclick = stop;
   $('enroll').onclick = enroll;
   $('unenroll').onclick = unenroll;
   $('stream-id').onchange = loadPhrase;
-  loadPhrase();
 }
 
 init();
+// Handlers are attached at once; a click before the configuration has arrived waits for it.
+const configLoaded = loadConfig();
