@@ -149,6 +149,29 @@ class WebSocketIngestIT {
     }
 
     @Test
+    void aClientFasterThanRealTimeIsSlowedAndAMessageOverTheLimitClosesTheSocket() throws Exception {
+        // 8 kHz 16-bit mono: 1,040,000 bytes are 65 s of audio. The test's pacing: 10 s at once, then 20x real time.
+        byte[] minuteAndMore = new byte[1_040_000];
+        try (TestSocket socket = new TestSocket(uri(""))) {
+            socket.sendText(handshake("ws-fast", 8_000, 1, "s16le", GatewayTest.TOKEN));
+            socket.next("ready", WAIT);
+            long start = System.nanoTime();
+            socket.sendBinary(minuteAndMore);
+            socket.sendBinary(minuteAndMore);
+            socket.sendText("{\"type\":\"stop\"}");
+            socket.next("ended", WAIT);
+            // 130 s of audio: allowed once (130 - 10) / 20 = 6 s have passed.
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(5800));
+        }
+        try (TestSocket socket = new TestSocket(uri(""))) {
+            socket.sendText(handshake("ws-too-big", 16_000, 1, "s16le", GatewayTest.TOKEN));
+            socket.next("ready", WAIT);
+            socket.sendBinary(new byte[(1 << 20) + 2]);
+            assertThat(socket.closed(WAIT).status()).isEqualTo(1009);
+        }
+    }
+
+    @Test
     void theTokenMayComeInTheQueryAndAClientThatDropsMidStreamLeavesAnEndOfStream() throws Exception {
         try (TopicRecorder recorder = new TopicRecorder(broker.getBrokersAsString(), AUDIO)) {
             TestSocket socket = new TestSocket(uri("?token=" + GatewayTest.TOKEN));
