@@ -59,11 +59,6 @@ final class ChunkAssembler {
         return finished;
     }
 
-    /** Samples (16 kHz) put into chunks so far, pending ones included. */
-    long samples() {
-        return nextFirstSample + pendingCount;
-    }
-
     private AudioChunk emit(boolean endOfStream, long capturedAtMs) {
         AudioChunk chunk = AudioChunk.newBuilder()
                 .setStreamId(streamId)

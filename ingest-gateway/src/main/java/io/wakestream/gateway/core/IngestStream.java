@@ -56,10 +56,6 @@ public final class IngestStream {
         return out;
     }
 
-    public boolean finished() {
-        return chunks.finished();
-    }
-
     /** Seconds of audio received from the client so far (at its own rate). */
     public double receivedSeconds() {
         return (double) framesReceived / format.sampleRate();

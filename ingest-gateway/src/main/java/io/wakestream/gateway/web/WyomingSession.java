@@ -174,7 +174,7 @@ final class WyomingSession implements Runnable {
 
     private WyomingEvent info() {
         JsonNodeFactory nodes = JsonNodeFactory.instance;
-        ObjectNode attribution = nodes.objectNode().put("name", "Wakestream").put("url", "https://github.com/wakestream");
+        ObjectNode attribution = nodes.objectNode().put("name", "Wakestream").put("url", "");
         ObjectNode model = nodes.objectNode().put("name", settings.modelName())
                 .put("description", "Wakestream's cascade (wake word, keyword verification, lattice decision)")
                 .put("phrase", settings.modelName().replace('_', ' ')).put("installed", true).put("version", "1");
