@@ -51,7 +51,11 @@ public final class AudioSocketHandler extends AbstractWebSocketHandler {
     private final GatewayProperties properties;
     private final JsonMapper json;
     private final ResultMessages messages;
-    private final Map<String, ClientConnection> open = new ConcurrentHashMap<>();
+    private final Map<String, Client> open = new ConcurrentHashMap<>();
+
+    /** An accepted socket: its connection, and the thread-safe sender every message to it goes through. */
+    private record Client(ClientConnection connection, WebSocketSession sender) {
+    }
 
     public AudioSocketHandler(ClientConnections connections, TokenVerifier tokens, GatewayProperties properties,
                               JsonMapper json) {
@@ -66,7 +70,7 @@ public final class AudioSocketHandler extends AbstractWebSocketHandler {
     public void afterConnectionEstablished(WebSocketSession session) throws IOException {
         WebSocketSession sender = new ConcurrentWebSocketSessionDecorator(session, SEND_TIME_LIMIT_MS, SEND_BUFFER_LIMIT);
         try {
-            open.put(session.getId(), connections.open(GatewayMetrics.WEBSOCKET, new Sink(sender)));
+            open.put(session.getId(), new Client(connections.open(GatewayMetrics.WEBSOCKET, new Sink(sender)), sender));
         } catch (RejectedException e) {
             reject(session, e);
         }
@@ -74,15 +78,15 @@ public final class AudioSocketHandler extends AbstractWebSocketHandler {
 
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) throws IOException {
-        ClientConnection connection = open.get(session.getId());
-        if (connection == null) {
+        Client client = open.get(session.getId());
+        if (client == null) {
             return;
         }
         try {
-            if (connection.streamIds().isEmpty()) {
-                handshake(session, connection, message.getPayload());
+            if (client.connection().streamIds().isEmpty()) {
+                handshake(session, client, message.getPayload());
             } else {
-                control(session, connection, message.getPayload());
+                control(client, message.getPayload());
             }
         } catch (RejectedException e) {
             reject(session, e);
@@ -91,10 +95,11 @@ public final class AudioSocketHandler extends AbstractWebSocketHandler {
 
     @Override
     protected void handleBinaryMessage(WebSocketSession session, BinaryMessage message) throws IOException {
-        ClientConnection connection = open.get(session.getId());
-        if (connection == null) {
+        Client client = open.get(session.getId());
+        if (client == null) {
             return;
         }
+        ClientConnection connection = client.connection();
         try {
             if (connection.stream() == null) {
                 throw new RejectedException(connection.streamIds().isEmpty() ? RejectReason.BAD_HANDSHAKE
@@ -115,10 +120,11 @@ public final class AudioSocketHandler extends AbstractWebSocketHandler {
 
     @Override
     public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
-        ClientConnection connection = open.remove(session.getId());
-        if (connection == null) {
+        Client client = open.remove(session.getId());
+        if (client == null) {
             return;
         }
+        ClientConnection connection = client.connection();
         try {
             connection.close();
         } catch (RejectedException e) {
@@ -128,7 +134,7 @@ public final class AudioSocketHandler extends AbstractWebSocketHandler {
         }
     }
 
-    private void handshake(WebSocketSession session, ClientConnection connection, String text) throws IOException {
+    private void handshake(WebSocketSession session, Client client, String text) throws IOException {
         JsonNode handshake;
         try {
             handshake = json.readTree(text);
@@ -144,11 +150,12 @@ public final class AudioSocketHandler extends AbstractWebSocketHandler {
         String streamId = StreamIds.require(text(handshake, "stream_id"));
         ClientFormat format = new ClientFormat(integer(handshake, "sample_rate"), integer(handshake, "channels"),
                 SampleFormat.parse(text(handshake, "sample_format")));
-        connection.start(streamId, format);
-        session.sendMessage(new TextMessage(messages.ready(streamId, properties.chunkMs())));
+        client.connection().start(streamId, format);
+        client.sender().sendMessage(new TextMessage(messages.ready(streamId, properties.chunkMs())));
     }
 
-    private void control(WebSocketSession session, ClientConnection connection, String text) throws IOException {
+    private void control(Client client, String text) throws IOException {
+        ClientConnection connection = client.connection();
         JsonNode control;
         try {
             control = json.readTree(text);
@@ -162,7 +169,7 @@ public final class AudioSocketHandler extends AbstractWebSocketHandler {
         String streamId = connection.stream() == null ? null : connection.stream().streamId();
         connection.endStream();
         if (streamId != null) {
-            session.sendMessage(new TextMessage(messages.ended(streamId)));
+            client.sender().sendMessage(new TextMessage(messages.ended(streamId)));
         }
     }
 
