@@ -19,7 +19,6 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.HashSet;
@@ -51,7 +50,7 @@ final class WyomingSession implements Runnable {
     private final TokenVerifier tokens;
     private final GatewayProperties.Wyoming settings;
     private final Set<String> detected = new HashSet<>();
-    private OutputStream out;
+    private WyomingWriter writer;
     private ClientConnection connection;
     private boolean authorized;
     private String baseStreamId = "wyoming-" + UUID.randomUUID();
@@ -69,10 +68,11 @@ final class WyomingSession implements Runnable {
 
     @Override
     public void run() {
-        try (socket) {
+        try (socket; WyomingWriter events = new WyomingWriter(socket,
+                new BufferedOutputStream(socket.getOutputStream()), codec)) {
+            writer = events;
             socket.setSoTimeout((int) settings.idleTimeout().toMillis());
             InputStream in = new BufferedInputStream(socket.getInputStream());
-            out = new BufferedOutputStream(socket.getOutputStream());
             try {
                 connection = connections.open(GatewayMetrics.WYOMING, new Sink());
                 WyomingEvent event;
@@ -91,7 +91,7 @@ final class WyomingSession implements Runnable {
         }
     }
 
-    private void handle(WyomingEvent event) throws IOException, InterruptedException {
+    private void handle(WyomingEvent event) throws InterruptedException {
         switch (event.type()) {
             case "describe" -> send(info());
             case "ping" -> send(new WyomingEvent("pong", event.data()));
@@ -136,7 +136,7 @@ final class WyomingSession implements Runnable {
         connection.audio(event.payload());
     }
 
-    private void stop() throws IOException, InterruptedException {
+    private void stop() throws InterruptedException {
         if (connection.stream() == null) {
             return;
         }
@@ -189,20 +189,16 @@ final class WyomingSession implements Runnable {
         return new WyomingEvent("info", data);
     }
 
-    private synchronized void send(WyomingEvent event) throws IOException {
-        codec.write(event, out);
+    private boolean send(WyomingEvent event) {
+        return writer.send(event);
     }
 
     private void refuse(RejectedException rejection) {
         connections.rejected(GatewayMetrics.WYOMING, rejection);
         LOG.info("Wyoming client {} refused: {} ({})", socket.getRemoteSocketAddress(), rejection.getMessage(),
                 rejection.reason().tag());
-        try {
-            send(new WyomingEvent("error", JsonNodeFactory.instance.objectNode().put("text", rejection.getMessage())
-                    .put("code", rejection.reason().tag())));
-        } catch (IOException e) {
-            LOG.debug("error event not delivered", e);
-        }
+        send(new WyomingEvent("error", JsonNodeFactory.instance.objectNode().put("text", rejection.getMessage())
+                .put("code", rejection.reason().tag())));
     }
 
     private void closeConnection() {
@@ -241,12 +237,9 @@ final class WyomingSession implements Runnable {
                 detected.add(streamId);
                 WyomingSession.this.notifyAll();
             }
-            try {
-                send(new WyomingEvent("detection", JsonNodeFactory.instance.objectNode()
-                        .put("name", settings.modelName()).put("timestamp", endSample / 16)));
+            if (send(new WyomingEvent("detection", JsonNodeFactory.instance.objectNode()
+                    .put("name", settings.modelName()).put("timestamp", endSample / 16)))) {
                 connections.resultSent(GatewayMetrics.WYOMING, type);
-            } catch (IOException e) {
-                LOG.info("a detection for Wyoming stream {} was not delivered: {}", streamId, e.getMessage());
             }
         }
     }
