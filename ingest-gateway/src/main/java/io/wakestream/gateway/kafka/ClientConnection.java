@@ -16,8 +16,9 @@ import java.util.function.Supplier;
 
 /**
  * One client connection of either protocol: the streams it sends, one at a time, produced to Kafka, and their
- * results routed back to its {@link ResultSink} until it closes (a decision comes after the stream's end). Called
- * by the connection's reader only; {@link #close()} ends an open stream, so a client that drops mid-stream still
+ * results routed back to its {@link ResultSink} until it closes (a decision comes after the stream's end). Its methods
+ * are synchronized, since a transport may report a closed socket on another thread than the one reading it;
+ * {@link #close()} ends an open stream, so a client that drops mid-stream still
  * leaves an end-of-stream chunk behind.
  */
 public final class ClientConnection implements AutoCloseable {
@@ -47,7 +48,7 @@ public final class ClientConnection implements AutoCloseable {
      * @throws RejectedException when the id is held by another connection or the stream limit is reached
      * @throws IllegalStateException when a stream is already open on this connection
      */
-    public void start(String streamId, ClientFormat format) {
+    public synchronized void start(String streamId, ClientFormat format) {
         if (stream != null) {
             throw new IllegalStateException("stream " + stream.streamId() + " is still open");
         }
@@ -59,7 +60,7 @@ public final class ClientConnection implements AutoCloseable {
     }
 
     /** The open stream, or null. */
-    public IngestStream stream() {
+    public synchronized IngestStream stream() {
         return stream;
     }
 
@@ -69,7 +70,7 @@ public final class ClientConnection implements AutoCloseable {
      *
      * @throws RejectedException on audio that is not whole frames, a client too far ahead, or Kafka failing
      */
-    public void audio(byte[] pcm) throws InterruptedException {
+    public synchronized void audio(byte[] pcm) throws InterruptedException {
         if (stream == null) {
             throw new RejectedException(RejectReason.BAD_AUDIO, "audio before the stream was started");
         }
@@ -83,7 +84,7 @@ public final class ClientConnection implements AutoCloseable {
     }
 
     /** Ends the open stream (the end-of-stream chunk is produced); its results still come back. No-op without one. */
-    public void endStream() {
+    public synchronized void endStream() {
         if (stream == null) {
             return;
         }
@@ -94,13 +95,13 @@ public final class ClientConnection implements AutoCloseable {
     }
 
     /** The ids of the streams this connection has sent, in order. */
-    public List<String> streamIds() {
+    public synchronized List<String> streamIds() {
         return List.copyOf(streamIds);
     }
 
     /** Ends an open stream, stops routing results here and frees the connection's place. Idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (closed) {
             return;
         }
