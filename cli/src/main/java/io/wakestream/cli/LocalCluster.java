@@ -6,6 +6,8 @@ import io.wakestream.common.model.ModelRepository;
 import io.wakestream.common.phonetic.PhoneticEncoderConfig;
 import io.wakestream.ftm.FtmServiceApplication;
 import io.wakestream.ftm.core.FtmConfig;
+import io.wakestream.gateway.IngestGatewayApplication;
+import io.wakestream.gateway.web.WyomingServer;
 import io.wakestream.kws.KwsServiceApplication;
 import io.wakestream.kws.core.KeywordVerifierConfig;
 import io.wakestream.wakeword.WakewordServiceApplication;
@@ -28,27 +30,30 @@ final class LocalCluster implements AutoCloseable {
     private final ConfigurableApplicationContext kws;
     private final ConfigurableApplicationContext asr;
     private final ConfigurableApplicationContext ftm;
+    private final ConfigurableApplicationContext gateway;
 
     private LocalCluster(LocalKafkaBroker broker, ConfigurableApplicationContext wakeword, ConfigurableApplicationContext kws,
-                         ConfigurableApplicationContext asr, ConfigurableApplicationContext ftm) {
+                         ConfigurableApplicationContext asr, ConfigurableApplicationContext ftm,
+                         ConfigurableApplicationContext gateway) {
         this.broker = broker;
         this.wakeword = wakeword;
         this.kws = kws;
         this.asr = asr;
         this.ftm = ftm;
+        this.gateway = gateway;
     }
 
     /**
      * Starts the broker on {@code port} (0 picks a free one), then the services against it: wakeword-service,
      * kws-service unless the models directory has no verifier model, asr-lattice-service unless it has no
-     * phonetic encoder or language model, and ftm-service unless it has no lattice GNN (a service not started is
-     * named in a warning and in {@link #describe()}). With ftm-service, wakeword-service fires at the cascade's
-     * detection threshold (the GNN manifest's {@code architecture.detection_threshold}) unless
+     * phonetic encoder or language model, ftm-service unless it has no lattice GNN (a service not started is
+     * named in a warning and in {@link #describe()}), and the ingest-gateway, its page pointed at kws-service.
+     * With ftm-service, wakeword-service fires at the cascade's detection threshold (the GNN manifest's {@code architecture.detection_threshold}) unless
      * {@code wakestream.wakeword.threshold} is set: the later stages decide.
      *
      * @param serviceProperties Spring properties passed to every service, e.g. the models directory
      * @param httpPorts         each service's {@code server.port} by name ({@code wakeword-service}, {@code kws-service},
-     *                          {@code asr-lattice-service}, {@code ftm-service})
+     *                          {@code asr-lattice-service}, {@code ftm-service}, {@code ingest-gateway})
      */
     static LocalCluster start(int port, int partitions, Map<String, Object> serviceProperties,
                               Map<String, Integer> httpPorts) throws Exception {
@@ -56,6 +61,7 @@ final class LocalCluster implements AutoCloseable {
         ConfigurableApplicationContext wakeword = null;
         ConfigurableApplicationContext kws = null;
         ConfigurableApplicationContext asr = null;
+        ConfigurableApplicationContext ftm = null;
         try {
             Map<String, Object> properties = new HashMap<>(serviceProperties);
             properties.put("spring.kafka.bootstrap-servers", broker.bootstrap());
@@ -71,17 +77,33 @@ final class LocalCluster implements AutoCloseable {
                     .main(WakewordServiceApplication.class)
                     .run(arguments(wakewordProperties, httpPorts.get("wakeword-service")));
             if (hasVerifier(properties)) {
-                kws = KwsServiceApplication.builder().run(arguments(properties, httpPorts.get("kws-service")));
+                Map<String, Object> kwsProperties = new HashMap<>(properties);
+                // The gateway's page edits the enrolled phrase from the browser; a free port is not known yet.
+                Integer gatewayPort = httpPorts.get("ingest-gateway");
+                if (gatewayPort != null && gatewayPort != 0) {
+                    kwsProperties.putIfAbsent("wakestream.kws.cors-origins",
+                            "http://localhost:" + gatewayPort + ",http://127.0.0.1:" + gatewayPort);
+                }
+                kws = KwsServiceApplication.builder().run(arguments(kwsProperties, httpPorts.get("kws-service")));
             }
             Map<String, Object> quiet = new HashMap<>(properties);
             quiet.putIfAbsent("springdoc.api-docs.enabled", false);
             if (hasLatticeModels(properties)) {
                 asr = AsrLatticeServiceApplication.builder().run(arguments(quiet, httpPorts.get("asr-lattice-service")));
             }
-            ConfigurableApplicationContext ftm = cascadeThreshold.isEmpty() ? null
+            ftm = cascadeThreshold.isEmpty() ? null
                     : FtmServiceApplication.builder().run(arguments(quiet, httpPorts.get("ftm-service")));
-            return new LocalCluster(broker, wakeword, kws, asr, ftm);
+            Map<String, Object> gatewayProperties = new HashMap<>(quiet);
+            if (kws != null) {
+                gatewayProperties.putIfAbsent("wakestream.gateway.kws-url", urlOf(kws));
+            }
+            ConfigurableApplicationContext gateway = IngestGatewayApplication.builder()
+                    .run(arguments(gatewayProperties, httpPorts.get("ingest-gateway")));
+            return new LocalCluster(broker, wakeword, kws, asr, ftm, gateway);
         } catch (RuntimeException e) {
+            if (ftm != null) {
+                ftm.close();
+            }
             if (asr != null) {
                 asr.close();
             }
@@ -166,17 +188,34 @@ final class LocalCluster implements AutoCloseable {
         return Optional.ofNullable(ftm).map(context -> "http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
     }
 
+    /** Where the ingest-gateway's page and WebSocket ({@code /v1/audio}) are. */
+    String gatewayUrl() {
+        return urlOf(gateway);
+    }
+
+    /** The ingest-gateway's Wyoming port; empty when its Wyoming server is disabled. */
+    Optional<Integer> wyomingPort() {
+        return Optional.ofNullable(gateway.getBeanProvider(WyomingServer.class).getIfAvailable()).map(WyomingServer::port);
+    }
+
+    private static String urlOf(ConfigurableApplicationContext context) {
+        return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
     /** One line naming what runs where. */
     String describe() {
         return "Kafka at " + bootstrap() + ", wakeword-service at " + wakewordUrl()
                 + kwsUrl().map(url -> ", kws-service at " + url).orElse(" (kws-service not started: no verifier model)")
                 + asrUrl().map(url -> ", asr-lattice-service at " + url)
                         .orElse(" (asr-lattice-service not started: no phonetic encoder or language model)")
-                + ftmUrl().map(url -> ", ftm-service at " + url).orElse(" (ftm-service not started: no lattice GNN)");
+                + ftmUrl().map(url -> ", ftm-service at " + url).orElse(" (ftm-service not started: no lattice GNN)")
+                + ", ingest-gateway at " + gatewayUrl() + " (web page; WebSocket /v1/audio"
+                + wyomingPort().map(wyoming -> "; Wyoming port " + wyoming).orElse("") + ")";
     }
 
     @Override
     public void close() {
+        gateway.close();
         if (ftm != null) {
             ftm.close();
         }

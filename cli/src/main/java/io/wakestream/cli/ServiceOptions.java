@@ -33,6 +33,14 @@ public class ServiceOptions {
             description = "ftm-service's HTTP port (actuator), 0 for any free one (default: ${DEFAULT-VALUE}).")
     int ftmHttpPort;
 
+    @Option(names = "--gateway-http-port", defaultValue = "8085",
+            description = "ingest-gateway's HTTP port (web page, WebSocket), 0 for any free one (default: ${DEFAULT-VALUE}).")
+    int gatewayHttpPort;
+
+    @Option(names = "--wyoming-port", defaultValue = "10400",
+            description = "ingest-gateway's Wyoming port, 0 for any free one (default: ${DEFAULT-VALUE}).")
+    int wyomingPort;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE",
             description = "Any service property, e.g. --set wakestream.wakeword.threshold=0.6")
     Map<String, String> overrides = new HashMap<>();
@@ -41,12 +49,13 @@ public class ServiceOptions {
     Map<String, Object> properties() {
         Map<String, Object> properties = new HashMap<>(overrides);
         properties.putIfAbsent("wakestream.models.dir", modelsDir);
+        properties.putIfAbsent("wakestream.gateway.wyoming.port", wyomingPort);
         return properties;
     }
 
     /** Each service's HTTP port by name. */
     Map<String, Integer> httpPorts() {
         return Map.of("wakeword-service", httpPort, "kws-service", kwsHttpPort, "asr-lattice-service", asrHttpPort,
-                "ftm-service", ftmHttpPort);
+                "ftm-service", ftmHttpPort, "ingest-gateway", gatewayHttpPort);
     }
 }

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wakestream.common.audio.Mono16k;
 import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +28,20 @@ class LocalClusterIT {
     void streamedWakePhraseComesOutAsADetectionASegmentAVerificationALatticeAndOneDecision() throws Exception {
         // a lattice of the tiny encoder's output takes seconds to decode on a busy machine: no decision waits it out
         Map<String, Object> service = Map.of("wakestream.models.dir", TestModels.directory().toString(),
-                "wakestream.ftm.timeout", "60s");
-        try (LocalCluster cluster = LocalCluster.start(0, 2, service,
-                Map.of("wakeword-service", 0, "kws-service", 0, "asr-lattice-service", 0, "ftm-service", 0));
+                "wakestream.ftm.timeout", "60s", "wakestream.gateway.wyoming.port", 0);
+        try (LocalCluster cluster = LocalCluster.start(0, 2, service, Map.of("wakeword-service", 0, "kws-service", 0,
+                "asr-lattice-service", 0, "ftm-service", 0, "ingest-gateway", 0));
              EventTail tail = new EventTail(cluster.bootstrap(), List.of("voice.detections.v1", "voice.segments.v1",
                      "voice.verifications.v1", "voice.lattices.v1", "voice.decisions.v1"), true);
              AudioStreamer streamer = new AudioStreamer(cluster.bootstrap(), "voice.audio.v1")) {
             assertThat(cluster.kwsUrl()).isPresent();
             assertThat(cluster.asrUrl()).isPresent();
             assertThat(cluster.ftmUrl()).isPresent();
+            assertThat(cluster.wyomingPort()).hasValueSatisfying(wyoming -> assertThat(wyoming).isPositive());
+            assertThat(cluster.describe()).contains(", ingest-gateway at " + cluster.gatewayUrl() + " (web page;");
+            HttpResponse<String> pageConfig = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(cluster.gatewayUrl() + "/v1/page-config")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(pageConfig.body()).contains("\"kws_url\":\"" + cluster.kwsUrl().orElseThrow() + "\"");
             String kws = cluster.kwsUrl().orElseThrow();
             CommandOutcome enrolled = run("enroll", "--url", kws, "--stream-id", "cli-enrolled", "ok", "computer");
             assertThat(enrolled.status()).as(enrolled.err()).isZero();

@@ -37,8 +37,11 @@ public final class Mono16k {
         return resamplerFrom(sampleRate).resample(mono);
     }
 
-    /** Filter tables take up to a few MB; keep those of the few rates a deployment sees, not of every odd rate. */
-    private static Resampler resamplerFrom(int sampleRate) {
+    /**
+     * The resampler from {@code sampleRate} to 16 kHz, shared: filter tables take up to a few MB, so those of the
+     * few rates a deployment sees are kept, not those of every odd rate.
+     */
+    public static Resampler resamplerFrom(int sampleRate) {
         Resampler cached = RESAMPLERS.get(sampleRate);
         if (cached != null) {
             return cached;

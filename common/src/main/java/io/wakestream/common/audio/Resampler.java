@@ -59,6 +59,15 @@ public final class Resampler {
         return outputRate;
     }
 
+    /**
+     * Input samples on each side of an output instant that weigh on it (0 when the rates are equal): a caller
+     * that resamples a stream block by block needs this much input beyond a block's end before that block's
+     * last outputs are final.
+     */
+    public int halfWidth() {
+        return filter == null ? 0 : filter.halfTaps();
+    }
+
     /** Output samples for an input of {@code inputLength}: every output instant within the input's span. */
     public int outputLength(int inputLength) {
         return (int) (((long) inputLength * up + down - 1) / down);

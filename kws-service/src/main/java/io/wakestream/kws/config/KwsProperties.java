@@ -25,6 +25,8 @@ import org.springframework.validation.annotation.Validated;
  * @param apiKeys           keys the enrollment API accepts in {@code X-API-Key} or as a bearer token; empty leaves
  *                          the API open (a warning is logged at start-up)
  * @param enrollmentTimeout how long an enrollment request waits for Kafka to acknowledge its record
+ * @param corsOrigins       origins of web pages allowed to call the enrollment API from a browser (CORS), e.g.
+ *                          the ingest-gateway's page {@code http://localhost:8085}; empty allows none
  */
 @Validated
 @ConfigurationProperties("wakestream.kws")
@@ -37,7 +39,8 @@ public record KwsProperties(
         @DefaultValue("10000") @Positive int recentDetections,
         @DefaultValue("160000") @Positive int maxTriggerSamples,
         @DefaultValue({}) @NotNull List<@NotBlank String> apiKeys,
-        @DefaultValue("10s") Duration enrollmentTimeout) {
+        @DefaultValue("10s") Duration enrollmentTimeout,
+        @DefaultValue({}) @NotNull List<@NotBlank String> corsOrigins) {
 
     public KeywordVerifierConfig verifierConfig() {
         return new KeywordVerifierConfig(model, modelVersion, g2pModel, g2pVersion, threshold);

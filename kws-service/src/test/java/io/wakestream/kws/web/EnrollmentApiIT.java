@@ -60,6 +60,31 @@ class EnrollmentApiIT extends TestModelsDirectory {
     }
 
     @Test
+    void aConfiguredOriginsPreflightIsAnsweredWithoutAKeyAndOtherOriginsAreNot() throws Exception {
+        HttpRequest preflight = HttpRequest.newBuilder(uri("/v1/streams/api-cors/keyword"))
+                .header("Origin", KwsServiceTest.PAGE_ORIGIN).header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "content-type,x-api-key")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build();
+        HttpResponse<String> allowed = http.send(preflight, HttpResponse.BodyHandlers.ofString());
+        assertThat(allowed.statusCode()).isEqualTo(200);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).hasValue(KwsServiceTest.PAGE_ORIGIN);
+        assertThat(allowed.headers().firstValue("Access-Control-Allow-Methods").orElse("")).contains("PUT");
+
+        HttpRequest elsewhere = HttpRequest.newBuilder(uri("/v1/streams/api-cors/keyword"))
+                .header("Origin", "http://evil.example").header("Access-Control-Request-Method", "PUT")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build();
+        HttpResponse<String> refused = http.send(elsewhere, HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+
+        HttpRequest get = HttpRequest.newBuilder(uri("/v1/streams/api-cors/keyword"))
+                .header("Origin", KwsServiceTest.PAGE_ORIGIN).header("X-API-Key", KwsServiceTest.API_KEY).GET().build();
+        HttpResponse<String> answered = http.send(get, HttpResponse.BodyHandlers.ofString());
+        assertThat(answered.statusCode()).isEqualTo(404);
+        assertThat(answered.headers().firstValue("Access-Control-Allow-Origin")).hasValue(KwsServiceTest.PAGE_ORIGIN);
+    }
+
+    @Test
     void aBearerTokenIsAcceptedLikeAnApiKey() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(uri("/v1/streams/api-bearer/keyword"))
                 .header("Authorization", "Bearer second-key").GET().build();

@@ -1,0 +1,92 @@
+package io.wakestream.gateway.web;
+
+import io.wakestream.gateway.config.GatewayProperties;
+import io.wakestream.gateway.core.TokenVerifier;
+import io.wakestream.gateway.core.WyomingCodec;
+import io.wakestream.gateway.kafka.ClientConnections;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * The Wyoming TCP server: one virtual thread per client runs its {@link WyomingSession}. A slow reader is the
+ * back-pressure: while a session waits (pacing, Kafka), its socket is not read and TCP slows the client.
+ */
+public final class WyomingServer implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WyomingServer.class);
+
+    private final GatewayProperties properties;
+    private final ClientConnections connections;
+    private final TokenVerifier tokens;
+    private final WyomingCodec codec;
+    private ServerSocket server;
+    private ExecutorService sessions;
+    private Thread acceptor;
+
+    public WyomingServer(GatewayProperties properties, ClientConnections connections, TokenVerifier tokens,
+                         WyomingCodec codec) {
+        this.properties = properties;
+        this.connections = connections;
+        this.tokens = tokens;
+        this.codec = codec;
+    }
+
+    @Override
+    public synchronized void start() {
+        try {
+            server = new ServerSocket();
+            server.bind(new InetSocketAddress(properties.wyoming().port()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("the Wyoming server cannot listen on port " + properties.wyoming().port()
+                    + "; set wakestream.gateway.wyoming.port to a free one", e);
+        }
+        sessions = Executors.newVirtualThreadPerTaskExecutor();
+        acceptor = Thread.ofPlatform().name("wyoming-accept").daemon().start(this::accept);
+        LOG.info("Wyoming server on port {}", port());
+    }
+
+    /** The port listened on (the bound one when 0 was configured); -1 when not running. */
+    public synchronized int port() {
+        return server == null ? -1 : server.getLocalPort();
+    }
+
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket socket = server.accept();
+                sessions.execute(new WyomingSession(socket, codec, connections, tokens, properties.wyoming()));
+            } catch (IOException e) {
+                if (!server.isClosed()) {
+                    LOG.warn("Wyoming accept failed: {}", e.toString());
+                }
+            }
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (server == null) {
+            return;
+        }
+        try {
+            server.close();
+        } catch (IOException e) {
+            LOG.debug("closing the Wyoming server socket", e);
+        }
+        sessions.shutdownNow();
+        server = null;
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return server != null;
+    }
+}
