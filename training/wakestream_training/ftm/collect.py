@@ -41,7 +41,7 @@ NEGATIVES = DATA / "negatives-hey-jarvis-voices2"
 REAL = {"uqm": DATA / "real-uqm"}
 COLLECTION_THRESHOLD = 0.3
 WINDOW_S = 1.775
-BATCH = 250
+BATCH = 250  # files per JVM: its start-up is amortised, and a stopped run loses at most one batch
 
 
 def java():
@@ -126,6 +126,7 @@ def main(argv=None):
     parser.add_argument("--shard", type=int, nargs=2, default=(0, 1), metavar=("K", "N"),
                         help="run every N-th clip from the K-th (0-based), into <split>[-real].K-of-N.jsonl, so that N"
                              " processes share a split; the training reads every shard")
+    parser.add_argument("--batch", type=int, default=BATCH, help="files per JVM (default: %(default)s)")
     parser.add_argument("--out", type=pathlib.Path, default=OUT)
     args = parser.parse_args(argv)
     k, n = args.shard
@@ -139,8 +140,8 @@ def main(argv=None):
     todo = [(p, i) for p, i in chosen if p not in done]
     print(f"{args.split}: {len(chosen)} clips, {len(todo)} to run", flush=True)
     with path.open("a") as out:
-        for start in range(0, len(todo), BATCH):
-            batch = dict(todo[start:start + BATCH])
+        for start in range(0, len(todo), args.batch):
+            batch = dict(todo[start:start + args.batch])
             for line in run_decide(list(batch), args.threshold, args.models_dir, args.jar):
                 clip = batch[line["file"]]
                 for decision in line["decisions"]:
@@ -148,7 +149,7 @@ def main(argv=None):
                 out.write(json.dumps({"file": line["file"], **clip, "threshold": args.threshold,
                                       "decisions": line["decisions"]}) + "\n")
             out.flush()
-            print(f"{args.split}: {min(start + BATCH, len(todo))}/{len(todo)}", flush=True)
+            print(f"{args.split}: {min(start + args.batch, len(todo))}/{len(todo)}", flush=True)
 
 
 if __name__ == "__main__":

@@ -85,6 +85,12 @@ def train_variant(variant, train, val, vocabulary_size, args):
     return model.eval(), best, history
 
 
+def operating_threshold(split):
+    """threshold_of for policy.fit: the threshold of the lowest FRR at <= 0.5 FA/h of the split's negative streams."""
+    hours = stream_hours(split["clips"], {"wakeword"})
+    return lambda combined: metrics.operating_point(combined, split["detections"], split["clips"], hours)["threshold"]
+
+
 def lattice_phrase_posterior(detections):
     """Baseline: the wake phrase's posterior in the lattice, the product over its words of the highest posterior
     of an arc with that word."""
@@ -155,7 +161,8 @@ def main(argv=None):
         model, val_auc, history = train_variant(variant, splits["train"], splits["val"], len(words) + 2, args)
         val_gnn = predict(model, as_torch(splits["val"]["x"]))
         val = splits["val"]["detections"]
-        fitted = policy.fit({"wakeword": val.wakeword, "kws": val.kws, "ftm": val_gnn}, splits["val"]["y"])
+        fitted = policy.fit({"wakeword": val.wakeword, "kws": val.kws, "ftm": val_gnn}, splits["val"]["y"],
+                            operating_threshold(splits["val"]))
         test_gnn = predict(model, as_torch(splits["test"]["x"]))
         test_figures, systems = figures(splits["test"], test_gnn, fitted)
         val_figures, _ = figures(splits["val"], val_gnn, fitted)
@@ -164,6 +171,8 @@ def main(argv=None):
         log(f"{variant}: val {val_figures['mitigated_at_99_tpr']} test {test_figures['mitigated_at_99_tpr']}")
     ranked = sorted(VARIANTS, key=lambda v: -results[v]["val_auc"])
     end_to_end = end_to_end_table(splits["test"], results[ranked[0]]["systems"])
+    end_to_end["shipped_policy_threshold"] = at_threshold(splits["test"], results[ranked[0]]["systems"]["policy_wakeword+kws+ftm"],
+                                                          results[ranked[0]]["policy"]["wakeword+kws+ftm"]["threshold"])
     seconds = time.time() - started
     for rank, variant in enumerate(ranked):
         name = NAME if rank == 0 else f"{NAME}-{variant}"
@@ -193,6 +202,22 @@ def end_to_end_table(test, systems):
         point["uqm_hours"] = round(real, 2)
         table[row] = point
     return table
+
+
+def at_threshold(test, scores, threshold):
+    """FRR over positive clips and FA/h of the synthetic and real streams at one threshold: what the service does
+    with the shipped policy (its threshold chosen on validation)."""
+    clips, detections = test["clips"], test["detections"]
+    synthetic = np.array([r["clip"].get("set") not in REAL for r in detections.rows])
+    accepted = scores >= threshold
+    true_by_clip = {r["clip"]["file"] for r, a in zip(detections.rows, accepted) if a and r["label"] == 1}
+    positives = [c for c in clips if c["label"] == 1]
+    in_streams = np.array([bool(r["clip"].get("stream")) for r in detections.rows])
+    hours, real = stream_hours(clips, {"wakeword"}), stream_hours(clips, set(REAL))
+    return {"threshold": threshold, "frr": round(1 - len(true_by_clip) / len(positives), 4),
+            "fa_per_hour": round(int((accepted & in_streams & synthetic).sum()) / hours, 3),
+            "uqm_fa_per_hour": round(int((accepted & in_streams & ~synthetic).sum()) / real, 3) if real else None,
+            "stream_hours": round(hours, 3), "uqm_hours": round(real, 2)}
 
 
 def publish(out, name, variant, results, words, splits, end_to_end, args, seconds):
