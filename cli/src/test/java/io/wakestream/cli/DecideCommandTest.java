@@ -85,14 +85,14 @@ class DecideCommandTest {
         CommandOutcome run = decide(broken, lights);
         assertThat(run.status()).isEqualTo(1);
         assertThat(run.out().lines()).singleElement().satisfies(line -> assertThat(line).contains("kitchen-lights.wav"));
-        assertThat(run.err()).startsWith("wakestream decide: ").contains("broken.wav");
+        assertThat(run.err()).contains("wakestream decide: ", "broken.wav");
     }
 
     @Test
     void aMissingGnnIsAUserError() {
         CommandOutcome run = run("decide", "--models-dir", MODELS, "--ftm-model", "no-such-gnn", timer.toString());
         assertThat(run.status()).isEqualTo(1);
-        assertThat(run.err()).startsWith("wakestream decide: ").contains("no-such-gnn");
+        assertThat(run.err()).contains("wakestream decide: ", "no-such-gnn");
     }
 
     private CommandOutcome decide(Path... files) {

@@ -1,5 +1,7 @@
 package io.wakestream.ftm.core;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +20,8 @@ public record Decision(boolean accepted, double score, double threshold, Map<Sta
                        List<Stage> missing, List<String> reasons, String model) {
 
     public Decision {
-        stageScores = Map.copyOf(stageScores);
+        // in stage order, as events and JSON lines list them
+        stageScores = stageScores.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(stageScores));
         missing = List.copyOf(missing);
         reasons = List.copyOf(reasons);
     }
