@@ -1,8 +1,9 @@
-"""Writes ftm-service's test model, src/test/resources/models/ftm-lattice-gnn/0.0.0-tiny: the toolkit's lattice
-GNN (GCN variant, hidden 8, max_arcs 16) with random weights from a fixed seed, a six-word vocabulary and a
+"""Writes ftm-service's test models, src/test/resources/models/ftm-lattice-gnn/0.0.0-tiny and
+ftm-lattice-gnn-attention/0.0.0-tiny: the toolkit's lattice GNN (GCN and self-attention variants, hidden 8,
+max_arcs 16) with random weights from a fixed seed, a six-word vocabulary and a
 decision policy whose combinations weigh every present stage 1 (bias 0, threshold 0.5). Never trained: its
 GNN scores mean nothing; the Java tests compare them with the scores this script writes to gnn-fixture.json
-(the same lattices through the Python feature builder and the PyTorch model).
+and gnn-fixture-attention.json (the same lattices through the Python feature builder and the PyTorch model).
 
 Run with the toolkit's Python (torch, onnx): /usr/bin/python3 ftm-service/src/test/python/make_tiny_gnn.py
 """
@@ -21,7 +22,7 @@ from wakestream_training.ftm.export import write_model  # noqa: E402
 from wakestream_training.ftm.model import GnnConfig, LatticeGnn  # noqa: E402
 
 RESOURCES = ROOT / "ftm-service" / "src" / "test" / "resources"
-OUT = RESOURCES / "models" / "ftm-lattice-gnn" / "0.0.0-tiny"
+MODELS = RESOURCES / "models"
 WORDS = ["</s>", "hey", "jarvis", "set", "a", "timer"]
 MAX_ARCS = 16
 
@@ -51,26 +52,32 @@ def fixture_lattices():
     return [("request", request, detection), ("alternatives", alternatives, detection), ("empty", empty, detection)]
 
 
-def main():
+def write(variant, name, fixture):
     torch.manual_seed(7)
-    model = LatticeGnn(GnnConfig(variant="gcn", vocabulary=len(WORDS) + 2, word_dim=4, hidden=8, layers=2, dropout=0.0),
+    model = LatticeGnn(GnnConfig(variant=variant, vocabulary=len(WORDS) + 2, word_dim=4, hidden=8, layers=2, heads=2,
+                                 dropout=0.0),
                        feature_mean=[0.5] * len(graph.FEATURES), feature_std=[2.0] * len(graph.FEATURES)).eval()
-    write_model(OUT, model, WORDS, MAX_ARCS, policy(), {
-        "name": "ftm-lattice-gnn", "version": "0.0.0-tiny",
-        "description": "Test lattice GNN with the ftm-lattice-gnn contract; never trained, its scores mean nothing",
+    write_model(MODELS / name / "0.0.0-tiny", model, WORDS, MAX_ARCS, policy(), {
+        "name": name, "version": "0.0.0-tiny",
+        "description": f"Test lattice GNN ({variant}) with the ftm-lattice-gnn contract; never trained, its scores mean nothing",
         "architecture": {"detection_threshold": 0.3},
         "source": {"origin": "ftm-service/src/test/python/make_tiny_gnn.py", "upstream": "wakestream", "license": "Apache-2.0"}})
     vocabulary = graph.vocabulary_ids(WORDS)
     cases = []
-    for name, lattice, detection in fixture_lattices():
+    for case, lattice, detection in fixture_lattices():
         tensors = [torch.from_numpy(t).unsqueeze(0) for t in graph.build(lattice, detection, vocabulary, MAX_ARCS)]
         with torch.no_grad():
             score = float(model(*tensors)[0])
-        cases.append({"name": name, "lattice": lattice, "detection": detection, "p_addressed": score})
-    path = RESOURCES / "io" / "wakestream" / "ftm" / "core" / "gnn-fixture.json"
+        cases.append({"name": case, "lattice": lattice, "detection": detection, "p_addressed": score})
+    path = RESOURCES / "io" / "wakestream" / "ftm" / "core" / fixture
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(cases, indent=1) + "\n")
-    print(json.dumps([(c["name"], c["p_addressed"]) for c in cases]))
+    print(variant, json.dumps([(c["name"], c["p_addressed"]) for c in cases]))
+
+
+def main():
+    write("gcn", "ftm-lattice-gnn", "gnn-fixture.json")
+    write("attention", "ftm-lattice-gnn-attention", "gnn-fixture-attention.json")
 
 
 if __name__ == "__main__":

@@ -13,8 +13,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The lattices of gnn-fixture.json (written by src/test/python/make_tiny_gnn.py) with the score the PyTorch model
- * gave each, and the tiny test model's directory.
+ * The lattices of gnn-fixture.json and gnn-fixture-attention.json (written by src/test/python/make_tiny_gnn.py) with
+ * the score the PyTorch model of each variant gave each, and the tiny test models' directory.
  */
 final class GnnFixtures {
 
@@ -27,8 +27,13 @@ final class GnnFixtures {
     private GnnFixtures() {
     }
 
+    /** The GCN test model's fixture. */
     static List<Case> cases() {
-        try (InputStream in = GnnFixtures.class.getResourceAsStream("gnn-fixture.json")) {
+        return cases("gnn-fixture.json");
+    }
+
+    static List<Case> cases(String fixture) {
+        try (InputStream in = GnnFixtures.class.getResourceAsStream(fixture)) {
             JsonNode root = JsonMapper.builder().build().readTree(in);
             List<Case> cases = new ArrayList<>();
             for (JsonNode node : root) {

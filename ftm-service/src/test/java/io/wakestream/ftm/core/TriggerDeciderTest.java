@@ -39,6 +39,17 @@ class TriggerDeciderTest {
     }
 
     @Test
+    void theSelfAttentionVariantsJavaScoresMatchPyTorchToo() {
+        try (TriggerDecider attention = TriggerDecider.open(new ModelRepository(GnnFixtures.MODELS),
+                FtmConfig.defaults().withModel("ftm-lattice-gnn-attention", GnnFixtures.TINY), engine)) {
+            for (GnnFixtures.Case c : GnnFixtures.cases("gnn-fixture-attention.json")) {
+                assertThat(attention.scoreLattice(c.lattice(), c.detection())).as(c.name())
+                        .isCloseTo((float) c.pAddressed(), within(1e-4f));
+            }
+        }
+    }
+
+    @Test
     void theManifestNamesTheCascadesDetectionThresholdAndTheLargestLattice() {
         assertThat(decider.detectionThreshold()).isEqualTo(0.3f);
         assertThat(decider.maxArcs()).isEqualTo(16);
