@@ -144,7 +144,7 @@ class WebSocketIngestIT {
                 assertThat(chunk.getPcm().isEmpty()).isTrue();
             });
         }
-        assertThat(meters.find("wakestream.gateway.connections.rejected").tag("reason", "unauthorized").counter().count())
+        assertThat(meters.find("wakestream.gateway.connections.rejected").tag("protocol", "websocket").tag("reason", "unauthorized").counter().count())
                 .isGreaterThanOrEqualTo(2);
     }
 
