@@ -68,15 +68,17 @@ final class LocalCluster implements AutoCloseable {
             properties.put("wakestream.topics.partitions", partitions);
             properties.put("spring.main.banner-mode", "off");
             properties.putIfAbsent("spring.kafka.streams.state-dir", broker.streamsStateDir().toString());
+            ModelRepository models = new ModelRepository(Path.of(String.valueOf(
+                    properties.getOrDefault("wakestream.models.dir", "models"))));
             Map<String, Object> wakewordProperties = new HashMap<>(properties);
             // springdoc is on this process's classpath for kws-service; wakeword-service has no API to describe.
             wakewordProperties.putIfAbsent("springdoc.api-docs.enabled", false);
-            Optional<Object> cascadeThreshold = ftmDetectionThreshold(properties);
+            Optional<Object> cascadeThreshold = ftmDetectionThreshold(properties, models);
             cascadeThreshold.ifPresent(threshold -> wakewordProperties.putIfAbsent("wakestream.wakeword.threshold", threshold));
             wakeword = new SpringApplicationBuilder(WakewordServiceApplication.class)
                     .main(WakewordServiceApplication.class)
                     .run(arguments(wakewordProperties, httpPorts.get("wakeword-service")));
-            if (hasVerifier(properties)) {
+            if (hasVerifier(properties, models)) {
                 Map<String, Object> kwsProperties = new HashMap<>(properties);
                 // The gateway's page edits the enrolled phrase from the browser; a free port is not known yet.
                 Integer gatewayPort = httpPorts.get("ingest-gateway");
@@ -88,7 +90,7 @@ final class LocalCluster implements AutoCloseable {
             }
             Map<String, Object> quiet = new HashMap<>(properties);
             quiet.putIfAbsent("springdoc.api-docs.enabled", false);
-            if (hasLatticeModels(properties)) {
+            if (hasLatticeModels(properties, models)) {
                 asr = AsrLatticeServiceApplication.builder().run(arguments(quiet, httpPorts.get("asr-lattice-service")));
             }
             ftm = cascadeThreshold.isEmpty() ? null
@@ -127,37 +129,32 @@ final class LocalCluster implements AutoCloseable {
         return all.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
     }
 
-    private static boolean hasVerifier(Map<String, Object> properties) {
-        String dir = String.valueOf(properties.getOrDefault("wakestream.models.dir", "models"));
+    private static boolean hasVerifier(Map<String, Object> properties, ModelRepository models) {
         String model = String.valueOf(properties.getOrDefault("wakestream.kws.model", KeywordVerifierConfig.DEFAULT_MODEL));
-        if (new ModelRepository(Path.of(dir)).versions(model).isEmpty()) {
-            LOG.warn("kws-service is not started: no model {} under {} (keyword verification needs it)", model, dir);
+        if (models.versions(model).isEmpty()) {
+            LOG.warn("kws-service is not started: no model {} under {} (keyword verification needs it)", model, models.root());
             return false;
         }
         return true;
     }
 
     /** The newest lattice GNN's detection threshold, or empty (with a warning) when there is no GNN model. */
-    private static Optional<Object> ftmDetectionThreshold(Map<String, Object> properties) {
-        String dir = String.valueOf(properties.getOrDefault("wakestream.models.dir", "models"));
+    private static Optional<Object> ftmDetectionThreshold(Map<String, Object> properties, ModelRepository models) {
         String model = String.valueOf(properties.getOrDefault("wakestream.ftm.model", FtmConfig.DEFAULT_MODEL));
-        ModelRepository models = new ModelRepository(Path.of(dir));
         if (models.versions(model).isEmpty()) {
-            LOG.warn("ftm-service is not started: no model {} under {} (decisions need the lattice GNN)", model, dir);
+            LOG.warn("ftm-service is not started: no model {} under {} (decisions need the lattice GNN)", model, models.root());
             return Optional.empty();
         }
         return Optional.ofNullable(models.loadLatest(model).manifest().architecture().get("detection_threshold"));
     }
 
-    private static boolean hasLatticeModels(Map<String, Object> properties) {
-        String dir = String.valueOf(properties.getOrDefault("wakestream.models.dir", "models"));
-        ModelRepository models = new ModelRepository(Path.of(dir));
+    private static boolean hasLatticeModels(Map<String, Object> properties, ModelRepository models) {
         String encoder = String.valueOf(properties.getOrDefault("wakestream.asr.encoder", PhoneticEncoderConfig.DEFAULT_MODEL));
         String lm = String.valueOf(properties.getOrDefault("wakestream.asr.lm", LanguageModelBundle.DEFAULT_MODEL));
         for (String model : new String[] {encoder, lm}) {
             if (models.versions(model).isEmpty()) {
-                LOG.warn("asr-lattice-service is not started: no model {} under {} (lattices need {} and {})", model, dir,
-                        encoder, lm);
+                LOG.warn("asr-lattice-service is not started: no model {} under {} (lattices need {} and {})", model,
+                        models.root(), encoder, lm);
                 return false;
             }
         }

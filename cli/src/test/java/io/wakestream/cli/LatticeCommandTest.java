@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wakestream.common.audio.Mono16k;
 import io.wakestream.common.audio.WavWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,11 +38,11 @@ class LatticeCommandTest {
 
     @Test
     void printsOneJsonLineAFileWithTheOneBestAndTheArcs() {
-        Run run = run("lattice", "--models-dir", MODELS, "--provider", "cpu", timer.toString());
+        CommandOutcome run = run("lattice", "--models-dir", MODELS, "--provider", "cpu", timer.toString());
 
-        assertThat(run.status).as(run.err).isZero();
-        assertThat(run.out.lines()).hasSize(1);
-        JsonNode line = JSON.readTree(run.out.lines().findFirst().orElseThrow());
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(run.out().lines()).hasSize(1);
+        JsonNode line = JSON.readTree(run.out().lines().findFirst().orElseThrow());
         assertThat(line.get("file").asString()).isEqualTo(timer.toString());
         assertThat(line.get("one_best").asString()).isNotBlank();
         assertThat(line.has("truncated")).isFalse();
@@ -63,21 +60,21 @@ class LatticeCommandTest {
 
     @Test
     void slfAndFstPrintTheTextFormats() {
-        Run slf = run("lattice", "--models-dir", MODELS, "--provider", "cpu", "--format", "slf", timer.toString());
-        assertThat(slf.status).as(slf.err).isZero();
-        assertThat(slf.out).contains("VERSION=1.0", "UTTERANCE=timer.wav", "I=0", "J=0");
+        CommandOutcome slf = run("lattice", "--models-dir", MODELS, "--provider", "cpu", "--format", "slf", timer.toString());
+        assertThat(slf.status()).as(slf.err()).isZero();
+        assertThat(slf.out()).contains("VERSION=1.0", "UTTERANCE=timer.wav", "I=0", "J=0");
 
-        Run fst = run("lattice", "--models-dir", MODELS, "--provider", "cpu", "--format", "fst", timer.toString());
-        assertThat(fst.status).as(fst.err).isZero();
-        assertThat(fst.out).startsWith("# " + timer).contains("\t</s>\t</s>\t", "# symbols", "<eps>\t0");
+        CommandOutcome fst = run("lattice", "--models-dir", MODELS, "--provider", "cpu", "--format", "fst", timer.toString());
+        assertThat(fst.status()).as(fst.err()).isZero();
+        assertThat(fst.out()).startsWith("# " + timer).contains("\t</s>\t</s>\t", "# symbols", "<eps>\t0");
     }
 
     @Test
     void aFileLongerThanTheMaximumIsCutAndSaysSo() {
-        Run run = run("lattice", "--models-dir", MODELS, "--provider", "cpu", "--max-seconds", "1.5", timer.toString());
+        CommandOutcome run = run("lattice", "--models-dir", MODELS, "--provider", "cpu", "--max-seconds", "1.5", timer.toString());
 
-        assertThat(run.status).as(run.err).isZero();
-        JsonNode line = JSON.readTree(run.out.lines().findFirst().orElseThrow());
+        assertThat(run.status()).as(run.err()).isZero();
+        JsonNode line = JSON.readTree(run.out().lines().findFirst().orElseThrow());
         assertThat(line.get("truncated").asBoolean()).isTrue();
         assertThat(line.get("decoded_ms").asLong()).isEqualTo(1500);
         for (JsonNode arc : line.get("arcs")) {
@@ -89,20 +86,20 @@ class LatticeCommandTest {
     void anUnreadableFileIsReportedAndTheOthersStillDecoded() throws IOException {
         Path broken = Files.writeString(dir.resolve("broken.wav"), "not a wav file");
 
-        Run run = run("lattice", "--models-dir", MODELS, "--provider", "cpu", broken.toString(), timer.toString());
+        CommandOutcome run = run("lattice", "--models-dir", MODELS, "--provider", "cpu", broken.toString(), timer.toString());
 
-        assertThat(run.status).isEqualTo(1);
-        assertThat(run.out.lines()).singleElement().satisfies(line -> assertThat(line).contains("timer.wav"));
-        assertThat(run.err).contains("broken.wav");
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.out().lines()).singleElement().satisfies(line -> assertThat(line).contains("timer.wav"));
+        assertThat(run.err()).contains("broken.wav");
     }
 
     @Test
     void aMissingLanguageModelIsAUserError() {
-        Run run = run("lattice", "--models-dir", dir.toString(), timer.toString());
+        CommandOutcome run = run("lattice", "--models-dir", dir.toString(), timer.toString());
 
-        assertThat(run.status).isEqualTo(1);
-        assertThat(run.err).startsWith("wakestream lattice: ").contains("lm-requests", "--models-dir");
-        assertThat(run.out).isEmpty();
+        assertThat(run.status()).isEqualTo(1);
+        assertThat(run.err()).startsWith("wakestream lattice: ").contains("lm-requests", "--models-dir");
+        assertThat(run.out()).isEmpty();
     }
 
     @Test
@@ -114,23 +111,7 @@ class LatticeCommandTest {
         assertThat(DemoCommand.shown("voice.detections.v1", "{\"x\":1}")).isEqualTo("{\"x\":1}");
     }
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream originalOut = System.out;
-        PrintStream originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        int status;
-        try {
-            status = WakestreamCommand.create().execute(args);
-        } finally {
-            System.setOut(originalOut);
-            System.setErr(originalErr);
-        }
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CommandOutcome run(String... args) {
+        return CommandOutcome.capture(() -> WakestreamCommand.create().execute(args));
     }
 }

@@ -1,7 +1,7 @@
 package io.wakestream.ftm.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.wakestream.common.kafka.KafkaHealthIndicator;
+import io.wakestream.common.kafka.KafkaHealthConfiguration;
 import io.wakestream.common.kafka.TopicsProperties;
 import io.wakestream.ftm.core.TriggerDecider;
 import io.wakestream.ftm.kafka.DecisionStreams;
@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.KafkaAdmin;
 
@@ -24,6 +25,7 @@ import org.springframework.kafka.core.KafkaAdmin;
  * common does not declare; the cluster's readiness check.
  */
 @Configuration(proxyBeanMethods = false)
+@Import({KafkaHealthConfiguration.class})
 public class StreamsConfiguration {
 
     @Bean
@@ -48,12 +50,6 @@ public class StreamsConfiguration {
     KafkaAdmin.NewTopics ftmDeadLetterTopics(TopicsProperties topics) {
         return new KafkaAdmin.NewTopics(deadLetterTopic(topics, topics.verifications()),
                 deadLetterTopic(topics, topics.lattices()));
-    }
-
-    /** The {@code kafka} health component, which the readiness group includes. */
-    @Bean("kafka")
-    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
-        return new KafkaHealthIndicator(admin);
     }
 
     private static NewTopic deadLetterTopic(TopicsProperties topics, String topic) {

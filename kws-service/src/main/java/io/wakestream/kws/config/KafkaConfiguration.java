@@ -2,38 +2,29 @@ package io.wakestream.kws.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wakestream.common.kafka.DeadLetterErrorHandlers;
+import io.wakestream.common.kafka.EventProducerConfiguration;
 import io.wakestream.common.kafka.EventSerdes;
 import io.wakestream.common.kafka.KafkaFactories;
-import io.wakestream.common.kafka.KafkaHealthIndicator;
+import io.wakestream.common.kafka.KafkaHealthConfiguration;
 import io.wakestream.common.kafka.TopicsProperties;
 import io.wakestream.events.v1.WakewordDetection;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
 /**
- * Protobuf serdes and the dead-letter error handler for the detection listener; one producer for everything sent;
- * the cluster's readiness check.
+ * Protobuf serdes and the dead-letter error handler for the detection listener; the producer and the readiness
+ * check come from common's configurations.
  */
 @Configuration(proxyBeanMethods = false)
+@Import({EventProducerConfiguration.class, KafkaHealthConfiguration.class})
 public class KafkaConfiguration {
-
-    @Bean
-    ProducerFactory<String, Object> eventProducerFactory(KafkaProperties kafka, MeterRegistry meters) {
-        return KafkaFactories.producerFactory(kafka, meters);
-    }
-
-    @Bean
-    KafkaTemplate<String, Object> eventTemplate(ProducerFactory<String, Object> eventProducerFactory) {
-        return new KafkaTemplate<>(eventProducerFactory);
-    }
 
     @Bean
     ConsumerFactory<String, WakewordDetection> detectionConsumerFactory(KafkaProperties kafka, MeterRegistry meters) {
@@ -52,11 +43,5 @@ public class KafkaConfiguration {
             ConsumerFactory<String, WakewordDetection> detectionConsumerFactory,
             DefaultErrorHandler deadLetterErrorHandler) {
         return KafkaFactories.listenerContainerFactory(configurer, detectionConsumerFactory, deadLetterErrorHandler);
-    }
-
-    /** The {@code kafka} health component, which the readiness group includes. */
-    @Bean("kafka")
-    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
-        return new KafkaHealthIndicator(admin);
     }
 }

@@ -2,9 +2,10 @@ package io.wakestream.wakeword.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wakestream.common.kafka.DeadLetterErrorHandlers;
+import io.wakestream.common.kafka.EventProducerConfiguration;
 import io.wakestream.common.kafka.EventSerdes;
 import io.wakestream.common.kafka.KafkaFactories;
-import io.wakestream.common.kafka.KafkaHealthIndicator;
+import io.wakestream.common.kafka.KafkaHealthConfiguration;
 import io.wakestream.common.kafka.TopicsProperties;
 import io.wakestream.events.v1.AudioChunk;
 import io.wakestream.wakeword.kafka.StreamOwnership;
@@ -12,29 +13,19 @@ import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerConta
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
 /**
  * Protobuf serdes, the dead-letter error handler and partition-owned stream state for the audio listener; the
- * cluster's readiness check.
+ * producer and the readiness check come from common's configurations.
  */
 @Configuration(proxyBeanMethods = false)
+@Import({EventProducerConfiguration.class, KafkaHealthConfiguration.class})
 public class KafkaConfiguration {
-
-    @Bean
-    ProducerFactory<String, Object> eventProducerFactory(KafkaProperties kafka, MeterRegistry meters) {
-        return KafkaFactories.producerFactory(kafka, meters);
-    }
-
-    @Bean
-    KafkaTemplate<String, Object> eventTemplate(ProducerFactory<String, Object> eventProducerFactory) {
-        return new KafkaTemplate<>(eventProducerFactory);
-    }
 
     @Bean
     ConsumerFactory<String, AudioChunk> audioConsumerFactory(KafkaProperties kafka, MeterRegistry meters) {
@@ -56,11 +47,5 @@ public class KafkaConfiguration {
                 KafkaFactories.listenerContainerFactory(configurer, audioConsumerFactory, deadLetterErrorHandler);
         factory.getContainerProperties().setConsumerRebalanceListener(ownership);
         return factory;
-    }
-
-    /** The {@code kafka} health component, which the readiness group includes. */
-    @Bean("kafka")
-    KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin admin) {
-        return new KafkaHealthIndicator(admin);
     }
 }
