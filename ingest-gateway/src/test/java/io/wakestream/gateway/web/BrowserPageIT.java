@@ -35,7 +35,9 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  * The gateway's page in a real browser, as a new user opens it: Debian's headless Chromium, its microphone a
  * fake device playing a WAV file (looped), driven by Selenium through chromium-driver. Behind the page run the
  * gateway, wakeword-service with the shipped model from {@code ../models}, and an in-process KRaft broker, so
- * detections really happen. Skipped, saying why, where chromium or chromedriver is not installed.
+ * detections really happen. The decision the test writes to {@code voice.decisions.v1} pins how the page shows a
+ * degraded one (a stage missing); the whole cascade's decision on the page is the cli module's BrowserCascadeIT.
+ * Skipped, saying why, where chromium or chromedriver is not installed.
  */
 class BrowserPageIT {
 
@@ -88,7 +90,7 @@ class BrowserPageIT {
     }
 
     @Test
-    void theMicrophoneSayingHeyJarvisShowsADetectionAndThenTheDecisionWithItsStageScores() throws Exception {
+    void theMicrophoneSayingHeyJarvisShowsADetectionAndADegradedDecisionShowsItsMissingStage() throws Exception {
         WebDriver page = browser(sample("hey-jarvis-timer.wav"));
         try {
             page.get(pageUrl("browser-timer"));
