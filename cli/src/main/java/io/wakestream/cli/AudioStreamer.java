@@ -5,6 +5,7 @@ import io.wakestream.common.kafka.ProtobufSerializer;
 import io.wakestream.events.v1.AudioChunk;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -25,20 +26,21 @@ final class AudioStreamer implements AutoCloseable {
     private final TopicWait wait;
 
     AudioStreamer(String bootstrap, String topic) {
-        this(bootstrap, topic, TopicWait.DEFAULT);
+        this(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), topic, TopicWait.DEFAULT);
     }
 
-    AudioStreamer(String bootstrap, String topic, TopicWait wait) {
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+    /** @param client the producer's connection settings: {@code bootstrap.servers} and any security settings */
+    AudioStreamer(Map<String, Object> client, String topic, TopicWait wait) {
+        Map<String, Object> settings = new HashMap<>(client);
+        settings.putAll(Map.of(
                 ProducerConfig.ACKS_CONFIG, "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 // One metadata attempt's wait; awaitTopic() tries again rather than waiting for minutes at once.
                 ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) wait.timeout().toMillis(),
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 30_000,
-                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000),
-                new StringSerializer(), new ProtobufSerializer<>());
-        this.bootstrap = bootstrap;
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000));
+        this.producer = new KafkaProducer<>(settings, new StringSerializer(), new ProtobufSerializer<>());
+        this.bootstrap = String.valueOf(client.get(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG));
         this.topic = topic;
         this.wait = wait;
     }

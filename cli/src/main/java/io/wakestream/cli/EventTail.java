@@ -13,6 +13,7 @@ import io.wakestream.events.v1.TriggerSegment;
 import io.wakestream.events.v1.WakewordDetection;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,12 +45,17 @@ final class EventTail implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
 
     EventTail(String bootstrap, List<String> topics, boolean fromBeginning) {
-        this.consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+        this(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), topics, fromBeginning);
+    }
+
+    /** @param client the consumer's connection settings: {@code bootstrap.servers} and any security settings */
+    EventTail(Map<String, Object> client, List<String> topics, boolean fromBeginning) {
+        Map<String, Object> settings = new HashMap<>(client);
+        settings.putAll(Map.of(
                 ConsumerConfig.GROUP_ID_CONFIG, "wakestream-tail-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, fromBeginning ? "earliest" : "latest",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
-                new StringDeserializer(), new ByteArrayDeserializer());
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
+        this.consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(topics);
     }
 

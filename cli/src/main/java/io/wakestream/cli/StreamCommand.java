@@ -57,7 +57,7 @@ public class StreamCommand implements Callable<Integer> {
         }
         kafka.requireBroker();
         TopicWait wait = new TopicWait(Duration.ofSeconds(metadataTimeoutSeconds), metadataAttempts);
-        try (AudioStreamer streamer = new AudioStreamer(kafka.bootstrap, topic, wait)) {
+        try (AudioStreamer streamer = new AudioStreamer(kafka.client(), topic, wait)) {
             streamer.awaitTopic(System.err::println);
             int chunks = streamer.stream(streamId, clip.samples(), chunkMs, speed);
             System.err.printf("sent %d chunks (%.2f s of audio) for stream %s%n", chunks, clip.samples().length / 16000.0,

@@ -36,7 +36,7 @@ public class TailCommand implements Callable<Integer> {
             }
         }
         kafka.requireBroker();
-        try (EventTail tail = new EventTail(kafka.bootstrap, topics, fromBeginning)) {
+        try (EventTail tail = new EventTail(kafka.client(), topics, fromBeginning)) {
             int printed = 0;
             long quietSince = System.nanoTime();
             while (maxEvents == 0 || printed < maxEvents) {

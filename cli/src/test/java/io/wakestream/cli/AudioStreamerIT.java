@@ -7,6 +7,7 @@ import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +24,7 @@ class AudioStreamerIT {
         int port = freePort();
         List<String> failedAttempts = new ArrayList<>();
         List<LocalKafkaBroker> started = new ArrayList<>();
-        try (AudioStreamer streamer = new AudioStreamer("localhost:" + port, TOPIC,
+        try (AudioStreamer streamer = new AudioStreamer(Map.of("bootstrap.servers", "localhost:" + port), TOPIC,
                 new TopicWait(Duration.ofSeconds(3), 5))) {
             streamer.awaitTopic(attempt -> {
                 failedAttempts.add(attempt);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.wakestream.common.kafka.ProtobufSerializer;
+import io.wakestream.common.kafka.SaslSslBroker;
 import io.wakestream.events.v1.AudioChunk;
 import io.wakestream.events.v1.WakewordDetection;
 import io.wakestream.wakeword.WakewordServiceApplication;

@@ -1,4 +1,4 @@
-package io.wakestream.wakeword.kafka;
+package io.wakestream.common.kafka;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -24,9 +24,9 @@ import org.apache.kafka.server.common.MetadataVersion;
  * cluster has it: a self-signed certificate for localhost made with the JDK's keytool, users created at format time
  * (the broker's own, {@code admin}, and the ones asked for). Clients connect with {@link #clientProperties}.
  */
-final class SaslSslBroker implements AutoCloseable {
+public final class SaslSslBroker implements AutoCloseable {
 
-    static final String MECHANISM = "SCRAM-SHA-512";
+    public static final String MECHANISM = "SCRAM-SHA-512";
     private static final String CONTROLLER = "CONTROLLER";
     private static final String LISTENER = "SASL_SSL";
 
@@ -49,7 +49,7 @@ final class SaslSslBroker implements AutoCloseable {
      *
      * @throws Exception when keytool fails or the broker does not answer within a minute
      */
-    static SaslSslBroker start(Map<String, String> users, String storePassword) throws Exception {
+    public static SaslSslBroker start(Map<String, String> users, String storePassword) throws Exception {
         Path directory = Files.createTempDirectory("wakestream-sasl-ssl-");
         Path keystore = directory.resolve("broker.p12");
         Path truststore = directory.resolve("truststore.p12");
@@ -118,19 +118,19 @@ final class SaslSslBroker implements AutoCloseable {
         return broker;
     }
 
-    String bootstrap() {
+    public String bootstrap() {
         return bootstrap;
     }
 
     /** A plain Kafka client's settings for {@code user}: bootstrap, SASL_SSL, SCRAM, the broker's truststore. */
-    Map<String, Object> clientProperties(String user, String password) {
+    public Map<String, Object> clientProperties(String user, String password) {
         return Map.of("bootstrap.servers", bootstrap, "security.protocol", "SASL_SSL", "sasl.mechanism", MECHANISM,
                 "sasl.jaas.config", jaas(user, password), "ssl.truststore.location", truststore.toString(),
                 "ssl.truststore.password", storePassword, "ssl.truststore.type", "PKCS12");
     }
 
     /** The same settings as Spring Boot properties, the way an operator configures a service. */
-    List<String> springProperties(String user, String password) {
+    public List<String> springProperties(String user, String password) {
         return List.of("--spring.kafka.bootstrap-servers=" + bootstrap, "--spring.kafka.security.protocol=SASL_SSL",
                 "--spring.kafka.ssl.trust-store-location=file:" + truststore,
                 "--spring.kafka.ssl.trust-store-password=" + storePassword, "--spring.kafka.ssl.trust-store-type=PKCS12",
@@ -138,7 +138,7 @@ final class SaslSslBroker implements AutoCloseable {
                 "--spring.kafka.properties.sasl.jaas.config=" + jaas(user, password));
     }
 
-    static String jaas(String user, String password) {
+    public static String jaas(String user, String password) {
         return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
                 + "\" password=\"" + password + "\";";
     }
