@@ -214,6 +214,11 @@ class KubernetesManifestsTest {
         assertThat(trial.kind("ScaledObject")).isEmpty();
         assertThat(trial.named(ConfigMap.class, "wakestream-config").getData())
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
+        // the gateway's page, port-forwarded to localhost, may call the port-forwarded enrollment API
+        String kwsUrl = trial.named(ConfigMap.class, "ingest-gateway-config").getData().get("WAKESTREAM_KWS_URL");
+        assertThat(kwsUrl).isEqualTo("http://localhost:" + configurations.get("kws-service").httpPort());
+        assertThat(trial.named(ConfigMap.class, "kws-service-config").getData().get("WAKESTREAM_KWS_CORSORIGINS"))
+                .contains("http://localhost:" + configurations.get("ingest-gateway").httpPort());
     }
 
     @Test
