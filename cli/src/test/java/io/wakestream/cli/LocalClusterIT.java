@@ -14,6 +14,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.GroupListing;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -89,6 +92,13 @@ class LocalClusterIT {
                     .allSatisfy(line -> assertThat(line).contains("\"model\":\"ftm-lattice-gnn/0.0.0-tiny\"")
                             .doesNotContain("\"degraded\":true"))
                     .extracting(LocalClusterIT::detectionId).containsExactlyInAnyOrderElementsOf(detectionIds);
+
+            // each service consumes in the group its configuration names (KEDA's ScaledObjects scale on these)
+            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrap()))) {
+                List<String> groups = admin.listGroups().all().get().stream().map(GroupListing::groupId).toList();
+                assertThat(groups).contains("wakeword-service", "kws-service", "asr-lattice-service", "ftm-service")
+                        .anySatisfy(group -> assertThat(group).startsWith("ingest-gateway-"));
+            }
 
             CommandOutcome deleted = run("enroll", "--url", kws, "--stream-id", "cli-enrolled", "--delete");
             assertThat(deleted.status()).isZero();

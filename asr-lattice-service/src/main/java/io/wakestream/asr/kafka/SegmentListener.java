@@ -36,7 +36,8 @@ public class SegmentListener {
         this.metrics = metrics;
     }
 
-    @KafkaListener(id = ID, topics = "${wakestream.topics.segments:voice.segments.v1}")
+    // The id names the container only: the consumer group is spring.kafka.consumer.group-id (KEDA scales on it).
+    @KafkaListener(id = ID, idIsGroup = false, topics = "${wakestream.topics.segments:voice.segments.v1}")
     public void onSegment(ConsumerRecord<String, TriggerSegment> record) {
         SegmentInput segment = decoder.decode(record.key(), record.value());
         if (recent.contains(segment.detectionId())) {

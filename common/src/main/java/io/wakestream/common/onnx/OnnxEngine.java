@@ -26,12 +26,19 @@ public final class OnnxEngine implements AutoCloseable {
 
     private final OrtEnvironment environment = OrtEnvironment.getEnvironment();
     private final OnnxConfig config;
+    private final OnnxRunListener runListener;
     private final ConcurrentMap<String, OnnxModel> models = new ConcurrentHashMap<>();
     // Under AUTO, once CUDA failed to load we stop retrying it, so the warning appears once.
     private volatile boolean cudaFailed;
 
     public OnnxEngine(OnnxConfig config) {
+        this(config, OnnxRunListener.NONE);
+    }
+
+    /** An engine whose models tell {@code runListener} of every run, e.g. to time it per model. */
+    public OnnxEngine(OnnxConfig config, OnnxRunListener runListener) {
         this.config = config;
+        this.runListener = runListener;
     }
 
     public OnnxConfig config() {
@@ -128,7 +135,7 @@ public final class OnnxEngine implements AutoCloseable {
         OrtSession session = null;
         try {
             session = environment.createSession(file.toString(), options);
-            return new OnnxModel(id, file, provider, environment, session);
+            return new OnnxModel(id, file, provider, environment, session, runListener);
         } catch (OrtException e) {
             closeQuietly(session);
             throw new OnnxException("model " + id + ": cannot create an ONNX Runtime session from " + file

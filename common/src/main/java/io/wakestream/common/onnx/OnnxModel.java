@@ -32,9 +32,10 @@ public final class OnnxModel {
     private final OrtSession session;
     private final Map<String, long[]> inputShapes;
     private final Map<String, long[]> outputShapes;
+    private final OnnxRunListener runListener;
 
-    OnnxModel(String id, Path file, OnnxProvider provider, OrtEnvironment environment, OrtSession session)
-            throws OrtException {
+    OnnxModel(String id, Path file, OnnxProvider provider, OrtEnvironment environment, OrtSession session,
+              OnnxRunListener runListener) throws OrtException {
         this.id = id;
         this.file = file;
         this.provider = provider;
@@ -42,6 +43,7 @@ public final class OnnxModel {
         this.session = session;
         this.inputShapes = shapes(session.getInputInfo());
         this.outputShapes = shapes(session.getOutputInfo());
+        this.runListener = runListener;
     }
 
     /** The id the model was loaded under. */
@@ -91,6 +93,7 @@ public final class OnnxModel {
         if (!inputs.keySet().equals(inputShapes.keySet())) {
             throw new OnnxException("model " + id + " takes inputs " + inputShapes.keySet() + ", got " + inputs.keySet());
         }
+        long started = System.nanoTime();
         List<OnnxTensor> created = new ArrayList<>(inputs.size());
         try {
             Map<String, OnnxTensor> feed = new LinkedHashMap<>();
@@ -105,6 +108,7 @@ public final class OnnxModel {
                 for (Map.Entry<String, OnnxValue> output : result) {
                     outputs.put(output.getKey(), toFloatTensor(output.getKey(), output.getValue()));
                 }
+                runListener.ran(this, System.nanoTime() - started);
                 return outputs;
             }
         } catch (OrtException e) {

@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +49,20 @@ class OnnxEngineTest {
             assertThat(affine.inputNames()).containsExactly("x");
             assertThat(affine.outputNames()).containsExactly("y");
             assertThat(affine.inputShape("x")).containsExactly(-1, 3);
+        }
+    }
+
+    @Test
+    void tellsTheRunListenerOfEveryRunWithItsModel() {
+        List<String> runs = new CopyOnWriteArrayList<>();
+        OnnxRunListener listener = (model, nanos) -> runs.add(model.id() + (nanos > 0 ? " timed" : " untimed"));
+        try (OnnxEngine engine = new OnnxEngine(OnnxConfig.defaults().withProvider(OnnxProvider.CPU), listener)) {
+            OnnxModel affine = engine.load("affine", models.resolve("affine.onnx"));
+
+            affine.run(FloatTensor.of(new float[] {1f, 2f, 3f}, 1, 3));
+            affine.run(FloatTensor.of(new float[] {4f, 5f, 6f}, 1, 3));
+
+            assertThat(runs).containsExactly("affine timed", "affine timed");
         }
     }
 

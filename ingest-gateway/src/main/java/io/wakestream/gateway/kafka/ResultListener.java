@@ -20,13 +20,16 @@ public class ResultListener {
         this.router = router;
     }
 
-    @KafkaListener(id = DETECTIONS_ID, topics = "${wakestream.topics.detections:voice.detections.v1}",
+    // The ids name the containers only: every instance reads all results in a group of its own
+    // (spring.kafka.consumer.group-id ingest-gateway-<random>); the id as group would split the partitions between
+    // instances, and a device's results could go to an instance it is not connected to.
+    @KafkaListener(id = DETECTIONS_ID, idIsGroup = false, topics = "${wakestream.topics.detections:voice.detections.v1}",
             containerFactory = "detectionListenerFactory")
     void onDetection(WakewordDetection detection) {
         router.detection(detection);
     }
 
-    @KafkaListener(id = DECISIONS_ID, topics = "${wakestream.topics.decisions:voice.decisions.v1}",
+    @KafkaListener(id = DECISIONS_ID, idIsGroup = false, topics = "${wakestream.topics.decisions:voice.decisions.v1}",
             containerFactory = "decisionListenerFactory")
     void onDecision(TriggerDecision decision) {
         router.decision(decision);

@@ -44,7 +44,8 @@ public class DetectionListener {
         this.metrics = metrics;
     }
 
-    @KafkaListener(id = ID, topics = "${wakestream.topics.detections:voice.detections.v1}", autoStartup = "false")
+    // The id names the container only: the consumer group is spring.kafka.consumer.group-id (KEDA scales on it).
+    @KafkaListener(id = ID, idIsGroup = false, topics = "${wakestream.topics.detections:voice.detections.v1}", autoStartup = "false")
     public void onDetection(ConsumerRecord<String, WakewordDetection> record) {
         DetectionInput detection = decoder.decode(record.key(), record.value());
         if (recent.contains(detection.detectionId())) {

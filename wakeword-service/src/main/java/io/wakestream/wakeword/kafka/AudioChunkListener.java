@@ -29,7 +29,8 @@ public class AudioChunkListener {
         this.metrics = metrics;
     }
 
-    @KafkaListener(id = "wakeword-audio", topics = "${wakestream.topics.audio:voice.audio.v1}")
+    // The id names the container only: the consumer group is spring.kafka.consumer.group-id (KEDA scales on it).
+    @KafkaListener(id = "wakeword-audio", idIsGroup = false, topics = "${wakestream.topics.audio:voice.audio.v1}")
     public void onChunk(ConsumerRecord<String, AudioChunk> record) {
         AudioInput input = decoder.decode(record.key(), record.value());
         ChunkResult result = metrics.chunkProcessing().record(() -> engine.accept(input));
