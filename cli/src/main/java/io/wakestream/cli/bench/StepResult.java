@@ -1,5 +1,6 @@
 package io.wakestream.cli.bench;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
@@ -49,7 +50,8 @@ public record StepResult(int streams, double durationS, long chunksSent, long se
      * @param maxRssBytes            its largest resident set size sampled, in bytes
      * @param note                   what else ran in it, or null
      */
-    public record ProcessUse(long pid, double cpuS, double cpuSPerStreamS, long maxRssBytes, String note) {
+    public record ProcessUse(long pid, double cpuS, @JsonProperty("cpu_s_per_stream_s") double cpuSPerStreamS,
+                             long maxRssBytes, String note) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.wakestream.cli.bench;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -15,7 +16,7 @@ import java.util.List;
  * @param cpuSPerStreamS   CPU seconds per stream-second, summed over the sampled processes; null when none was sampled
  */
 public record Summary(String model, int streams, boolean held, Long p50DetectionMs, Long p99DetectionMs, Long p99DecisionMs,
-                      Double cpuSPerStreamS) {
+                      @JsonProperty("cpu_s_per_stream_s") Double cpuSPerStreamS) {
 
     /** The summary of a run's steps: the highest held step's, or the first step's when none was held. */
     public static Summary of(String model, List<StepResult> steps) {
