@@ -173,6 +173,12 @@ public class LoadCommand implements Callable<Integer> {
             throw new UserError("--model and --set configure the in-process cluster: use them with --local (against a "
                     + "running cluster the model is whatever its wakeword-service runs)");
         }
+        pids.forEach((name, pid) -> {
+            if (!Files.isReadable(Path.of("/proc", Long.toString(pid), "stat"))) {
+                throw new UserError("--pid " + name + "=" + pid + ": no such process on this machine (/proc/" + pid
+                        + "/stat cannot be read); give the process id of a service running here");
+            }
+        });
         return switch (stages) {
             case "wakeword" -> LocalCluster.Stages.WAKEWORD;
             case "all" -> LocalCluster.Stages.ALL;
@@ -190,11 +196,15 @@ public class LoadCommand implements Callable<Integer> {
                 "ftm-service", 0, "ingest-gateway", 0);
         try (LocalCluster cluster = LocalCluster.start(0, partitions, properties, ports, chosen)) {
             System.err.println("wakestream bench load: " + model + " on " + cluster.describe());
-            Map<String, Long> ownProcess = Map.of("wakestream-local", ProcessHandle.current().pid());
+            Map<String, Long> processes = new LinkedHashMap<>(Map.of("wakestream-local", ProcessHandle.current().pid()));
+            processes.putAll(pids);
             // all in-process services share one JVM heap: one endpoint shows it
-            Map<String, URI> heap = Map.of("wakestream-local", URI.create(cluster.wakewordUrl() + "/actuator/prometheus"));
-            LoadSettings settings = settings(Map.of("bootstrap.servers", cluster.bootstrap()), audio, chosen, ownProcess,
-                    "in-process cluster: the broker, the services and the load generator all run in this JVM", heap, started);
+            Map<String, URI> heap = new LinkedHashMap<>(Map.of("wakestream-local",
+                    URI.create(cluster.wakewordUrl() + "/actuator/prometheus")));
+            heap.putAll(metrics);
+            LoadSettings settings = settings(Map.of("bootstrap.servers", cluster.bootstrap()), audio, chosen, processes,
+                    Map.of("wakestream-local",
+                    "in-process cluster: the broker, the services and the load generator all run in this JVM"), heap, started);
             return measure(model, settings, chosen);
         }
     }
@@ -202,17 +212,18 @@ public class LoadCommand implements Callable<Integer> {
     private BenchReport.ModelRun runAgainst(Map<String, Object> client, BenchAudio audio, Instant started,
                                             LocalCluster.Stages chosen) throws Exception {
         kafka.requireBroker();
-        return measure("", settings(client, audio, chosen, pids, null, metrics, started), chosen);
+        return measure("", settings(client, audio, chosen, pids, Map.of(), metrics, started), chosen);
     }
 
     private LoadSettings settings(Map<String, Object> client, BenchAudio audio, LocalCluster.Stages chosen,
-                                  Map<String, Long> processes, String note, Map<String, URI> heap, Instant started) {
+                                  Map<String, Long> processes, Map<String, String> notes, Map<String, URI> heap,
+                                  Instant started) {
         List<ConsumerGroup> groups = new ArrayList<>(List.of(ConsumerGroup.WAKEWORD));
         if (chosen == LocalCluster.Stages.ALL) {
             groups.addAll(ConsumerGroup.LATER_STAGES);
         }
         return new LoadSettings(client, new ProducerSettings(lingerMs, batchBytes, compression), audio, chunkMs, duration,
-                settle, wakeShare, groups, processes, note, heap, new HeldRule(lagBoundChunks, p99BoundMs),
+                settle, wakeShare, groups, processes, notes, heap, new HeldRule(lagBoundChunks, p99BoundMs),
                 Long.toString(started.getEpochSecond(), 36));
     }
 
@@ -259,9 +270,9 @@ public class LoadCommand implements Callable<Integer> {
             settings.put("set", overrides);
         } else {
             settings.put("bootstrap", kafka.bootstrap);
-            settings.put("pids", pids);
-            settings.put("metrics", metrics);
         }
+        settings.put("pids", pids);
+        settings.put("metrics", metrics);
         return settings;
     }
 }

@@ -10,14 +10,15 @@ import java.util.List;
 
 /**
  * The audio the load streams send, built once from the bundled samples and encoded once into chunk-sized PCM: loops of
- * {@code loopSamples} that streams repeat. A wake loop starts with a clip that says the wake phrase ("Hey Jarvis, what's
- * the weather like tomorrow?" or "Hey Jarvis, set a timer for ten minutes.") and is filled up with background speech
+ * {@code loopSamples} that streams repeat. A wake loop starts with a clip that says the wake phrase (streams alternate
+ * between "Hey Jarvis, set a timer for ten minutes." in espeak-ng's voice and "Hey Jarvis, what's the weather like
+ * tomorrow?" in flite's rms, which the stricter models may miss) and is filled up with background speech
  * without the phrase ("Please turn on the kitchen lights and play some music.") and silence; the quiet loop holds only
  * background speech and silence.
  */
 public final class BenchAudio {
 
-    static final String[] WAKE_CLIPS = {"hey-jarvis-weather.wav", "hey-jarvis-timer.wav"};
+    static final String[] WAKE_CLIPS = {"hey-jarvis-timer.wav", "hey-jarvis-weather.wav"};
     static final String BACKGROUND_CLIP = "kitchen-lights.wav";
     /** Silence between two clips of a loop: 0.5 s at 16 kHz. */
     static final int GAP_SAMPLES = AudioChunks.SAMPLE_RATE / 2;

@@ -17,14 +17,14 @@ import java.util.Map;
  * @param wakeShare     share of streams (0 to 1) carrying the wake phrase
  * @param groups        the consumer groups whose lag is followed; the first is wakeword-service's on the audio topic
  * @param processes     process ids to sample, by name
- * @param processNote   what the report says about every sampled process (e.g. that the load generator shares it), or null
+ * @param processNotes  what the report says about a sampled process, by name (e.g. that the load generator shares it)
  * @param metrics       Actuator Prometheus endpoints to read the heap from, by name
  * @param rule          when a load counts as held
  * @param runTag        makes this run's stream ids unique
  */
 public record LoadSettings(Map<String, Object> client, ProducerSettings producer, BenchAudio audio, int chunkMs,
                            Duration duration, Duration settle, double wakeShare, List<ConsumerGroup> groups,
-                           Map<String, Long> processes, String processNote, Map<String, URI> metrics, HeldRule rule,
+                           Map<String, Long> processes, Map<String, String> processNotes, Map<String, URI> metrics, HeldRule rule,
                            String runTag) {
 
     public static final String AUDIO_TOPIC = "voice.audio.v1";

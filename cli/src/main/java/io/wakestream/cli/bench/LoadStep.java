@@ -51,38 +51,37 @@ public final class LoadStep {
                 progress.accept("warning: " + audioGroup.service() + "'s consumer group " + audioGroup.groupId()
                         + " is not stable after " + GROUP_READY.toSeconds() + " s; measuring anyway");
             }
-            ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(
-                    runnable -> Thread.ofPlatform().name("bench-monitor").daemon().unstarted(runnable));
-            long start = System.nanoTime();
-            long startEpochMs = System.currentTimeMillis();
             List<ProcessSampler.Point> cpuStart = new ArrayList<>();
             List<ProcessSampler.Point> cpuEnd = new ArrayList<>();
             Sampling sampling = new Sampling(lag, processes, heaps);
-            LoadGenerator generator;
+            ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(
+                    runnable -> Thread.ofPlatform().name("bench-monitor").daemon().unstarted(runnable));
+            LoadGenerator generator = new LoadGenerator(settings.producer().on(settings.client()), LoadSettings.AUDIO_TOPIC,
+                    plan, produced, settings.chunkMs());
+            long startEpochMs;
             double seconds;
             try (ResultConsumer results = new ResultConsumer(settings.client(), LoadSettings.DETECTIONS_TOPIC,
-                    LoadSettings.DECISIONS_TOPIC, ledger)) {
-                generator = new LoadGenerator(settings.producer().on(settings.client()), LoadSettings.AUDIO_TOPIC, plan,
-                        produced, settings.chunkMs());
+                    LoadSettings.DECISIONS_TOPIC, ledger); generator) {
                 progress.accept("step: " + streams + " streams for " + settings.duration().toSeconds() + " s");
-                try (generator) {
-                    start = System.nanoTime();
-                    startEpochMs = System.currentTimeMillis();
-                    for (ProcessSampler process : processes) {
-                        cpuStart.add(process.sample(0));
-                    }
-                    long startNanos = start;
-                    monitor.scheduleAtFixedRate(() -> sampling.sample((System.nanoTime() - startNanos) / 1e9), 0, 1,
-                            TimeUnit.SECONDS);
-                    generator.run();
-                    seconds = (System.nanoTime() - start) / 1e9;
-                    for (ProcessSampler process : processes) {
-                        cpuEnd.add(process.sample(seconds));
-                    }
+                long start = System.nanoTime();
+                startEpochMs = System.currentTimeMillis();
+                for (ProcessSampler process : processes) {
+                    cpuStart.add(process.sample(0));
+                }
+                monitor.scheduleAtFixedRate(() -> sampling.sample((System.nanoTime() - start) / 1e9), 0, 1, TimeUnit.SECONDS);
+                generator.run();
+                seconds = (System.nanoTime() - start) / 1e9;
+                for (ProcessSampler process : processes) {
+                    cpuEnd.add(process.sample(seconds));
                 }
                 Thread.sleep(settings.settle().toMillis());
-                monitor.shutdown();
+            } finally {
+                monitor.shutdownNow();
                 monitor.awaitTermination(10, TimeUnit.SECONDS);
+            }
+            if (generator.failed() > 0) {
+                progress.accept("warning: " + generator.failed() + " of " + generator.sent() + " chunks were not "
+                        + "acknowledged, the first because: " + generator.firstFailure().getMessage());
             }
             return result(streams, seconds, generator, ledger, lag.points(), processes, cpuStart, cpuEnd, heaps,
                     startEpochMs);
@@ -115,7 +114,7 @@ public final class LoadStep {
             double used = cpuEnd.get(i).cpuSeconds() - cpuStart.get(i).cpuSeconds();
             cpu.put(process.name(), new StepResult.ProcessUse(process.pid(), used, used / (streams * seconds),
                     process.points().stream().mapToLong(ProcessSampler.Point::rssBytes).max().orElse(-1),
-                    settings.processNote()));
+                    settings.processNotes().get(process.name())));
         }
         Map<String, StepResult.HeapUse> heap = new LinkedHashMap<>();
         for (HeapSampler sampler : heaps) {
