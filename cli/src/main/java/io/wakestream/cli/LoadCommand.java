@@ -125,8 +125,6 @@ public class LoadCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         LocalCluster.Stages chosen = validate();
         Instant started = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        directory = report != null ? report : Path.of("reports", "bench", started.toString().replace(':', '-'));
-        Files.createDirectories(directory);
         int chunkSamples = AudioChunks.SAMPLE_RATE * chunkMs / 1000;
         BenchAudio audio;
         try {
@@ -134,6 +132,7 @@ public class LoadCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage() + "; give a longer --wake-every", e);
         }
+        directory = report != null ? report : Path.of("reports", "bench", started.toString().replace(':', '-'));
         List<BenchReport.ModelRun> runs = new ArrayList<>();
         for (String model : local ? (models.isEmpty() ? List.of(DEFAULT_MODEL) : models) : List.of("")) {
             runs.add(local ? runLocal(model, chosen, audio, started) : runAgainst(kafka.client(), audio, started, chosen));

@@ -1,6 +1,7 @@
 package io.wakestream.cli.bench;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,7 @@ public final class BenchPlots {
 
     /** Draws the plots into {@code directory}; returns their file names, prefixed with the model's name made safe. */
     public static List<String> draw(Path directory, String model, List<StepResult> steps) throws IOException {
+        Files.createDirectories(directory);
         String prefix = model.replaceAll("[^A-Za-z0-9._-]+", "-");
         List<String> files = new ArrayList<>();
         files.add(save(directory, prefix + "-latency.png", latency(model, steps)));

@@ -1,6 +1,7 @@
 package io.wakestream.cli.bench;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,7 @@ public final class DetectionLedger {
 
     /** Detections in time order of production, with their audio-to-detection latency (record CreateTime). */
     public List<Timed> detectionLatencies() {
-        return detectionLatencies.stream().sorted((a, b) -> Long.compare(a.producedAtMs(), b.producedAtMs())).toList();
+        return detectionLatencies.stream().sorted(Comparator.comparingLong(Timed::producedAtMs)).toList();
     }
 
     /** Audio-to-detection latency by the record's timestamp, in ms. */

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.GroupState;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.TopicPartition;
 
 /**
@@ -133,7 +134,7 @@ public final class LagSampler implements AutoCloseable {
         return offsets;
     }
 
-    private static <T> T answer(org.apache.kafka.common.KafkaFuture<T> future)
+    private static <T> T answer(KafkaFuture<T> future)
             throws ExecutionException, InterruptedException, TimeoutException {
         return future.get(ANSWER.toMillis(), TimeUnit.MILLISECONDS);
     }
