@@ -77,7 +77,8 @@ public record BenchReport(String startedAt, Map<String, Object> settings, List<M
 
     private static String cpuText(StepResult step) {
         return step.processes().isEmpty() ? "not sampled" : step.processes().entrySet().stream()
-                .map(entry -> String.format("%s %.2f ms per stream-second", entry.getKey(), entry.getValue().cpuSPerStreamS() * 1000))
+                .map(entry -> String.format("%s %.2f ms per stream-second (%.0f ms a second before the load)", entry.getKey(),
+                        entry.getValue().cpuSPerStreamS() * 1000, entry.getValue().beforeCpuSPerS() * 1000))
                 .toList().toString();
     }
 

@@ -24,6 +24,8 @@ public final class LoadStep {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoadStep.class);
     private static final Duration GROUP_READY = Duration.ofSeconds(60);
+    /** How long each process's CPU is measured before a step, without its load. */
+    static final Duration BEFORE = Duration.ofSeconds(3);
 
     private final LoadSettings settings;
     private final Consumer<String> progress;
@@ -51,6 +53,7 @@ public final class LoadStep {
                 progress.accept("warning: " + audioGroup.service() + "'s consumer group " + audioGroup.groupId()
                         + " is not stable after " + GROUP_READY.toSeconds() + " s; measuring anyway");
             }
+            Map<String, Double> before = cpuBefore(processes);
             List<ProcessSampler.Point> cpuStart = new ArrayList<>();
             List<ProcessSampler.Point> cpuEnd = new ArrayList<>();
             Sampling sampling = new Sampling(lag, processes, heaps);
@@ -83,14 +86,14 @@ public final class LoadStep {
                 progress.accept("warning: " + generator.failed() + " of " + generator.sent() + " chunks were not "
                         + "acknowledged, the first because: " + generator.firstFailure().getMessage());
             }
-            return result(streams, seconds, generator, ledger, lag.points(), processes, cpuStart, cpuEnd, heaps,
+            return result(streams, seconds, generator, ledger, lag.points(), processes, before, cpuStart, cpuEnd, heaps,
                     startEpochMs);
         }
     }
 
     private StepResult result(int streams, double seconds, LoadGenerator generator, DetectionLedger ledger,
                               List<LagSampler.Point> lagPoints, List<ProcessSampler> processes,
-                              List<ProcessSampler.Point> cpuStart, List<ProcessSampler.Point> cpuEnd,
+                              Map<String, Double> before, List<ProcessSampler.Point> cpuStart, List<ProcessSampler.Point> cpuEnd,
                               List<HeapSampler> heaps, long startEpochMs) {
         LatencyStats detection = ledger.detectionLatency();
         String audioService = settings.groups().getFirst().service();
@@ -113,6 +116,7 @@ public final class LoadStep {
             ProcessSampler process = processes.get(i);
             double used = cpuEnd.get(i).cpuSeconds() - cpuStart.get(i).cpuSeconds();
             cpu.put(process.name(), new StepResult.ProcessUse(process.pid(), used, used / (streams * seconds),
+                    before.get(process.name()),
                     process.points().stream().mapToLong(ProcessSampler.Point::rssBytes).max().orElse(-1),
                     settings.processNotes().get(process.name())));
         }
@@ -128,6 +132,22 @@ public final class LoadStep {
         return new StepResult(streams, seconds, generator.sent(), generator.failed(), generator.maxLateMs(), verdict.held(),
                 verdict.reasons(), detection, ledger.receiveLatency(), ledger.decisionLatency(), ledger.counts(),
                 ledger.models(), lag, cpu, heap, latencies, lagPoints);
+    }
+
+    /** Each process's CPU seconds per second over {@link #BEFORE}, by name. */
+    private static Map<String, Double> cpuBefore(List<ProcessSampler> processes) throws Exception {
+        List<ProcessSampler.Point> first = new ArrayList<>();
+        for (ProcessSampler process : processes) {
+            first.add(process.read(0));
+        }
+        long start = System.nanoTime();
+        Thread.sleep(BEFORE.toMillis());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Double> rates = new LinkedHashMap<>();
+        for (int i = 0; i < processes.size(); i++) {
+            rates.put(processes.get(i).name(), (processes.get(i).read(seconds).cpuSeconds() - first.get(i).cpuSeconds()) / seconds);
+        }
+        return rates;
     }
 
     /** One round of sampling a second; a sampler that fails is reported once and tried again next time. */

@@ -44,13 +44,22 @@ public final class ProcessSampler {
      * @throws IOException if the process's files cannot be read (it has exited, or is not on this machine)
      */
     public Point sample(double seconds) throws IOException {
-        Path dir = proc.resolve(Long.toString(pid));
-        double cpu = ProcStat.cpuTicks(Files.readString(dir.resolve("stat"))) / ticksPerSecond;
-        Point point = new Point(seconds, cpu, ProcStat.residentBytes(Files.readString(dir.resolve("status"))));
+        Point point = read(seconds);
         synchronized (points) {
             points.add(point);
         }
         return point;
+    }
+
+    /**
+     * Reads the process now, without keeping the sample.
+     *
+     * @throws IOException if the process's files cannot be read
+     */
+    public Point read(double seconds) throws IOException {
+        Path dir = proc.resolve(Long.toString(pid));
+        double cpu = ProcStat.cpuTicks(Files.readString(dir.resolve("stat"))) / ticksPerSecond;
+        return new Point(seconds, cpu, ProcStat.residentBytes(Files.readString(dir.resolve("status"))));
     }
 
     public List<Point> points() {

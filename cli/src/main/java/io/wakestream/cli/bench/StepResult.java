@@ -47,11 +47,13 @@ public record StepResult(int streams, double durationS, long chunksSent, long se
      * @param pid                    the process id
      * @param cpuS                   user + system CPU seconds it used while the step produced audio
      * @param cpuSPerStreamS         {@code cpuS} / (streams × {@code durationS}): CPU seconds per second of one stream
+     * @param beforeCpuSPerS         CPU seconds per second it used in the 3 s before the step ({@link LoadStep#BEFORE}),
+     *                               without the step's load: its fixed cost (idle broker and services, other traffic)
      * @param maxRssBytes            its largest resident set size sampled, in bytes
      * @param note                   what else ran in it, or null
      */
     public record ProcessUse(long pid, double cpuS, @JsonProperty("cpu_s_per_stream_s") double cpuSPerStreamS,
-                             long maxRssBytes, String note) {
+                             @JsonProperty("before_cpu_s_per_s") double beforeCpuSPerS, long maxRssBytes, String note) {
     }
 
     /**

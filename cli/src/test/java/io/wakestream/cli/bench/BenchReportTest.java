@@ -21,7 +21,7 @@ class BenchReportTest {
                 new LatencyStats(0, null, null, null),
                 new DetectionLedger.DetectionCounts(12, 11, 11 / 12.0, 11, 1, 0, 0), List.of("wakeword-hey-jarvis/3.0.0"),
                 Map.of("wakeword-service", new StepResult.LagSummary(7, 30, 1.5)),
-                Map.of("wakestream-local", new StepResult.ProcessUse(4242, 12.0, cpuPerStreamSecond, 1 << 30, null)),
+                Map.of("wakestream-local", new StepResult.ProcessUse(4242, 12.0, cpuPerStreamSecond, 0.25, 1 << 30, null)),
                 Map.of("wakestream-local", new StepResult.HeapUse("http://localhost:1/actuator/prometheus", 300, 200, 60)),
                 List.of(new double[] {1.5, 150}, new double[] {11.5, 170}),
                 List.of(new LagSampler.Point(0, Map.of("wakeword-service", 3L))));
@@ -72,6 +72,7 @@ class BenchReportTest {
         assertThat(step.at("/detections/detection_rate").asDouble()).isEqualTo(11 / 12.0);
         assertThat(step.at("/lag/wakeword-service/end_records").asLong()).isEqualTo(7);
         assertThat(step.at("/processes/wakestream-local/cpu_s_per_stream_s").asDouble()).isEqualTo(0.004);
+        assertThat(step.at("/processes/wakestream-local/before_cpu_s_per_s").asDouble()).isEqualTo(0.25);
         assertThat(step.at("/heap/wakestream-local/max_bytes").asLong()).isEqualTo(300);
         assertThat(step.at("/detection_latency_samples/1/1").asDouble()).isEqualTo(170);
         assertThat(step.at("/lag_samples/0/lag/wakeword-service").asLong()).isEqualTo(3);
