@@ -25,6 +25,14 @@ final class LocalCluster implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalCluster.class);
 
+    /** Which services a local cluster runs. */
+    enum Stages {
+        /** wakeword-service alone, at its model's own threshold: no later stage, no gateway. */
+        WAKEWORD,
+        /** every service whose models are there, and the ingest-gateway. */
+        ALL
+    }
+
     private final LocalKafkaBroker broker;
     private final ConfigurableApplicationContext wakeword;
     private final ConfigurableApplicationContext kws;
@@ -57,6 +65,15 @@ final class LocalCluster implements AutoCloseable {
      */
     static LocalCluster start(int port, int partitions, Map<String, Object> serviceProperties,
                               Map<String, Integer> httpPorts) throws Exception {
+        return start(port, partitions, serviceProperties, httpPorts, Stages.ALL);
+    }
+
+    /**
+     * As {@link #start(int, int, Map, Map)}, with {@link Stages#WAKEWORD} starting the broker and wakeword-service only
+     * (at the model's own threshold: there is no later stage to decide).
+     */
+    static LocalCluster start(int port, int partitions, Map<String, Object> serviceProperties,
+                              Map<String, Integer> httpPorts, Stages stages) throws Exception {
         LocalKafkaBroker broker = LocalKafkaBroker.start(port, partitions);
         ConfigurableApplicationContext wakeword = null;
         ConfigurableApplicationContext kws = null;
@@ -73,11 +90,14 @@ final class LocalCluster implements AutoCloseable {
             Map<String, Object> wakewordProperties = new HashMap<>(properties);
             // springdoc is on this process's classpath for kws-service; wakeword-service has no API to describe.
             wakewordProperties.putIfAbsent("springdoc.api-docs.enabled", false);
-            Optional<Object> cascadeThreshold = ftmDetectionThreshold(properties, models);
+            Optional<Object> cascadeThreshold = stages == Stages.ALL ? ftmDetectionThreshold(properties, models) : Optional.empty();
             cascadeThreshold.ifPresent(threshold -> wakewordProperties.putIfAbsent("wakestream.wakeword.threshold", threshold));
             wakeword = new SpringApplicationBuilder(WakewordServiceApplication.class)
                     .main(WakewordServiceApplication.class)
                     .run(arguments(wakewordProperties, httpPorts.get("wakeword-service")));
+            if (stages == Stages.WAKEWORD) {
+                return new LocalCluster(broker, wakeword, null, null, null, null);
+            }
             if (hasVerifier(properties, models)) {
                 Map<String, Object> kwsProperties = new HashMap<>(properties);
                 // The gateway's page edits the enrolled phrase from the browser; a free port is not known yet.
@@ -185,14 +205,22 @@ final class LocalCluster implements AutoCloseable {
         return Optional.ofNullable(ftm).map(context -> "http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
     }
 
-    /** Where the ingest-gateway's page and WebSocket ({@code /v1/audio}) are. */
+    /**
+     * Where the ingest-gateway's page and WebSocket ({@code /v1/audio}) are.
+     *
+     * @throws IllegalStateException if the cluster runs {@link Stages#WAKEWORD} only
+     */
     String gatewayUrl() {
+        if (gateway == null) {
+            throw new IllegalStateException("the ingest-gateway was not started: the cluster runs wakeword-service only");
+        }
         return urlOf(gateway);
     }
 
-    /** The ingest-gateway's Wyoming port; empty when its Wyoming server is disabled. */
+    /** The ingest-gateway's Wyoming port; empty when its Wyoming server is disabled or the gateway was not started. */
     Optional<Integer> wyomingPort() {
-        return Optional.ofNullable(gateway.getBeanProvider(WyomingServer.class).getIfAvailable()).map(WyomingServer::port);
+        return Optional.ofNullable(gateway)
+                .map(context -> context.getBeanProvider(WyomingServer.class).getIfAvailable()).map(WyomingServer::port);
     }
 
     private static String urlOf(ConfigurableApplicationContext context) {
@@ -201,6 +229,9 @@ final class LocalCluster implements AutoCloseable {
 
     /** One line naming what runs where. */
     String describe() {
+        if (gateway == null) {
+            return "Kafka at " + bootstrap() + ", wakeword-service at " + wakewordUrl() + " (no later stage started)";
+        }
         return "Kafka at " + bootstrap() + ", wakeword-service at " + wakewordUrl()
                 + kwsUrl().map(url -> ", kws-service at " + url).orElse(" (kws-service not started: no verifier model)")
                 + asrUrl().map(url -> ", asr-lattice-service at " + url)
@@ -212,7 +243,9 @@ final class LocalCluster implements AutoCloseable {
 
     @Override
     public void close() {
-        gateway.close();
+        if (gateway != null) {
+            gateway.close();
+        }
         if (ftm != null) {
             ftm.close();
         }

@@ -1,0 +1,38 @@
+package io.wakestream.cli.bench;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a load step needs besides its number of streams.
+ *
+ * @param client        Kafka connection settings (bootstrap servers, security)
+ * @param producer      the load generator's batching and compression
+ * @param audio         the pre-encoded loops
+ * @param chunkMs       milliseconds of audio per chunk
+ * @param duration      how long each step produces audio
+ * @param settle        how long to go on reading results after a step's last chunk
+ * @param wakeShare     share of streams (0 to 1) carrying the wake phrase
+ * @param groups        the consumer groups whose lag is followed; the first is wakeword-service's on the audio topic
+ * @param processes     process ids to sample, by name
+ * @param processNotes  what the report says about a sampled process, by name (e.g. that the load generator shares it)
+ * @param metrics       Actuator Prometheus endpoints to read the heap from, by name
+ * @param rule          when a load counts as held
+ * @param runTag        makes this run's stream ids unique
+ */
+public record LoadSettings(Map<String, Object> client, ProducerSettings producer, BenchAudio audio, int chunkMs,
+                           Duration duration, Duration settle, double wakeShare, List<ConsumerGroup> groups,
+                           Map<String, Long> processes, Map<String, String> processNotes, Map<String, URI> metrics, HeldRule rule,
+                           String runTag) {
+
+    public static final String AUDIO_TOPIC = "voice.audio.v1";
+    public static final String DETECTIONS_TOPIC = "voice.detections.v1";
+    public static final String DECISIONS_TOPIC = "voice.decisions.v1";
+
+    /** Chunks each stream sends in a step. */
+    public int chunksPerStream() {
+        return (int) Math.max(1, duration.toMillis() / chunkMs);
+    }
+}

@@ -1,0 +1,67 @@
+package io.wakestream.cli.bench;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one load step measured: the record written to the JSON report (field names in snake case there).
+ *
+ * @param streams                    concurrent streams
+ * @param durationS                  seconds the step produced audio (as measured)
+ * @param chunksSent                 chunks handed to the producer
+ * @param sendFailures               chunks the broker did not acknowledge
+ * @param maxSendLateMs              the generator's worst delay behind its schedule, in ms (large: the generator, not
+ *                                   the service, fell behind)
+ * @param held                       whether the load was held ({@link HeldRule})
+ * @param notHeldReasons             why not; empty when held
+ * @param detectionLatencyMs         audio-to-detection: detection record CreateTime − production of the chunk holding
+ *                                   its last sample, in ms
+ * @param detectionReceiveLatencyMs  the same to when the harness received the detection, in ms
+ * @param decisionLatencyMs          detection-to-decision: decision CreateTime − detection CreateTime, in ms
+ * @param detections                 phrases inserted and found, false detections, decisions
+ * @param models                     the wake-word models the detections named
+ * @param lag                        consumer lag by service, in records (wakeword-service: chunks)
+ * @param processes                  CPU and memory by process
+ * @param heap                       JVM heap by service
+ * @param detectionLatencySamples    [seconds since the step's start at which the chunk was produced, latency ms] per
+ *                                   detection, in time order
+ * @param lagSamples                 lag samples, about one a second, through the settling time after the step
+ */
+public record StepResult(int streams, double durationS, long chunksSent, long sendFailures, double maxSendLateMs,
+                         boolean held, List<String> notHeldReasons, LatencyStats detectionLatencyMs,
+                         LatencyStats detectionReceiveLatencyMs, LatencyStats decisionLatencyMs,
+                         DetectionLedger.DetectionCounts detections, List<String> models, Map<String, LagSummary> lag,
+                         Map<String, ProcessUse> processes, Map<String, HeapUse> heap,
+                         List<double[]> detectionLatencySamples, List<LagSampler.Point> lagSamples) {
+
+    /**
+     * @param endRecords           lag at the end of the step's audio, in records
+     * @param maxRecords           the largest lag sampled during the step, in records
+     * @param secondHalfGrowth     how much the lag grew over the step's second half (least-squares line), in records
+     */
+    public record LagSummary(long endRecords, long maxRecords, double secondHalfGrowth) {
+    }
+
+    /**
+     * @param pid                    the process id
+     * @param cpuS                   user + system CPU seconds it used while the step produced audio
+     * @param cpuSPerStreamS         {@code cpuS} / (streams × {@code durationS}): CPU seconds per second of one stream
+     * @param beforeCpuSPerS         CPU seconds per second it used in the 3 s before the step ({@link LoadStep#BEFORE}),
+     *                               without the step's load: its fixed cost (idle broker and services, other traffic)
+     * @param maxRssBytes            its largest resident set size sampled, in bytes
+     * @param note                   what else ran in it, or null
+     */
+    public record ProcessUse(long pid, double cpuS, @JsonProperty("cpu_s_per_stream_s") double cpuSPerStreamS,
+                             @JsonProperty("before_cpu_s_per_s") double beforeCpuSPerS, long maxRssBytes, String note) {
+    }
+
+    /**
+     * @param url       the metrics endpoint read
+     * @param maxBytes  the largest heap in use sampled, in bytes
+     * @param meanBytes the mean heap in use over the samples, in bytes
+     * @param samples   how many samples were taken
+     */
+    public record HeapUse(String url, long maxBytes, long meanBytes, int samples) {
+    }
+}
