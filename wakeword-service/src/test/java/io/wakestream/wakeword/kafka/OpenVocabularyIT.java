@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.wakestream.common.enrollment.EnrollmentRegistry;
-import io.wakestream.common.events.AudioChunks;
 import io.wakestream.common.kafka.TopicRecorder;
 import io.wakestream.events.v1.AudioChunk;
 import io.wakestream.events.v1.KeywordEnrollment;
@@ -54,7 +53,7 @@ class OpenVocabularyIT {
 
     @Test
     void anEnrolledPhraseWakesItsStreamUntilItIsDeleted() throws Exception {
-        List<AudioChunk> heyNova = AudioChunks.split(STREAM, TestAudio.resource("/openvocab/hey-nova-lights.wav"), 1600);
+        List<AudioChunk> heyNova = TestAudio.chunks(STREAM, "hey-nova-lights.wav");
         try (TopicRecorder recorder = new TopicRecorder(broker.getBrokersAsString(),
                 "voice.detections.v1", "voice.segments.v1")) {
             enroll(KeywordEnrollment.newBuilder().setStreamId(STREAM).setPhrase("hey nova")

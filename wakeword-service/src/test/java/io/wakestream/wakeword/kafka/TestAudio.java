@@ -23,14 +23,9 @@ final class TestAudio {
     }
 
     static float[] sample(String file) throws IOException {
-        return resource("/samples/" + file);
-    }
-
-    /** A WAV file on the test classpath, e.g. "/openvocab/hey-nova-lights.wav". */
-    static float[] resource(String path) throws IOException {
-        try (InputStream wav = TestAudio.class.getResourceAsStream(path)) {
+        try (InputStream wav = TestAudio.class.getResourceAsStream("/samples/" + file)) {
             if (wav == null) {
-                throw new IOException("test audio " + path + " is missing");
+                throw new IOException("bundled sample " + file + " is missing");
             }
             return Mono16k.read(wav);
         }

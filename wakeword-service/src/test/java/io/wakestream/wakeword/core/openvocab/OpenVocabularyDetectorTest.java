@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Open-vocabulary spotting through the shipped phonetic encoder and G2P model, on TTS audio: the bundled samples
  * ("hey jarvis" requests in flite rms and espeak-ng, a request without it) and "hey nova, turn on the lights"
- * (espeak-ng en-us, src/test/resources/openvocab).
+ * (espeak-ng en-us, a bundled sample).
  */
 class OpenVocabularyDetectorTest {
 
@@ -88,7 +88,7 @@ class OpenVocabularyDetectorTest {
     @Test
     void aStreamWithAnEnrolledPhraseDetectsItAlikeInSmallAndLargeChunks() throws IOException {
         OpenVocabularyDetector heyNova = detector("hey nova");
-        float[] audio = sample("/openvocab/hey-nova-lights.wav");
+        float[] audio = sample("/samples/hey-nova-lights.wav");
         short[] pcm = Pcm16.toShorts(Arrays.copyOf(audio, audio.length + 16_000));
 
         List<StreamEvent> small = feed(new WakewordEngine(heyNova, SessionSettings.defaults(), Clock.systemUTC()), pcm, 320);
@@ -139,7 +139,7 @@ class OpenVocabularyDetectorTest {
             WakewordEngine engine = new WakewordEngine(new EnrolledPhraseDetectors(trained, registry, encoder, pronouncer,
                     OpenVocabularySettings.defaults()), SessionSettings.defaults(), Clock.systemUTC());
             short[] silence = new short[16_000];
-            short[] heyNova = Pcm16.toShorts(sample("/openvocab/hey-nova-lights.wav"));
+            short[] heyNova = Pcm16.toShorts(sample("/samples/hey-nova-lights.wav"));
 
             assertThat(engine.accept(new AudioInput("s", 0, 0, silence, false)).events()).isEmpty();
             assertThat(engine.accept(new AudioInput("s", 1, 16_000, heyNova, false)).events()).as("before enrollment")
