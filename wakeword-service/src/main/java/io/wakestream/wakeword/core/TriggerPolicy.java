@@ -6,7 +6,8 @@ import java.util.ArrayDeque;
  * Turns a stream of model scores into firings: each score is smoothed to the mean of the last
  * {@code smoothingScores} scores (fewer at the stream's start), a firing needs the smoothed score at or
  * above the threshold, and after a firing the policy stays quiet for the refractory period so that one
- * utterance yields one detection. No firing comes before half a window of the stream's audio has been scored:
+ * utterance yields one detection. No firing comes before the detector's warm-up ({@link Detector#warmUpSamples()}, half a window for a window
+ * model) of the stream's audio has been scored:
  * the first windows of a stream are mostly zero padding, and the RepCNN scores such windows around 0.25-0.36,
  * which a cascade's low detection threshold (0.3) would take for a detection, spending the refractory period
  * on nothing and suppressing a wake phrase that follows. The service and {@link ClipDetector} both run it, so the scores
@@ -27,12 +28,12 @@ final class TriggerPolicy {
     }
 
     /**
-     * The policy for this detector on a stream whose scored audio starts at {@code streamStartSample}: the model's
-     * trigger settings, each overridden where the settings set it.
+     * The policy for this detector on a stream whose scored audio starts at {@code streamStartSample}, with the
+     * detector's trigger settings under {@code settings} ({@link Detector#triggerSettings(SessionSettings)}).
      */
     static TriggerPolicy of(Detector detector, SessionSettings settings, long streamStartSample) {
-        return new TriggerPolicy(detector.triggerSettings().overriddenBy(settings),
-                streamStartSample + detector.windowSamples() / 2);
+        return new TriggerPolicy(detector.triggerSettings(settings),
+                streamStartSample + detector.warmUpSamples());
     }
 
     TriggerSettings settings() {

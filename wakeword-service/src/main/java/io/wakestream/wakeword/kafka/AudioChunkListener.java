@@ -10,9 +10,14 @@ import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Feeds {@code voice.audio.v1} into the engine and publishes what it emits. */
+/**
+ * Feeds {@code voice.audio.v1} into the engine and publishes what it emits. Started by the enrollment follower once
+ * it has read the enrollment topic, so that a stream runs its enrolled phrase from its first chunk.
+ */
 @Component
 public class AudioChunkListener {
+
+    public static final String ID = "wakeword-audio";
 
     private final AudioChunkDecoder decoder;
     private final WakewordEngine engine;
@@ -30,7 +35,7 @@ public class AudioChunkListener {
     }
 
     // The id names the container only: the consumer group is spring.kafka.consumer.group-id (KEDA scales on it).
-    @KafkaListener(id = "wakeword-audio", idIsGroup = false, topics = "${wakestream.topics.audio:voice.audio.v1}")
+    @KafkaListener(id = ID, idIsGroup = false, topics = "${wakestream.topics.audio:voice.audio.v1}", autoStartup = "false")
     public void onChunk(ConsumerRecord<String, AudioChunk> record) {
         AudioInput input = decoder.decode(record.key(), record.value());
         ChunkResult result = metrics.chunkProcessing().record(() -> engine.accept(input));
