@@ -14,6 +14,7 @@
 #                                    (the number of voters, at most 3)
 #   KAFKA_CFG_<NAME>                 any other broker property, e.g. KAFKA_CFG_NUM_PARTITIONS=6 -> num.partitions=6
 #   KAFKA_HEAP_OPTS, KAFKA_OPTS      JVM options
+#   KAFKA_LOG_LEVEL                  the root log level (INFO)
 set -euo pipefail
 
 node_id=${KAFKA_NODE_ID:-1}
