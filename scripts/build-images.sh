@@ -51,7 +51,7 @@ fi
 if $run_maven; then
     log "building the services' executable jars"
     modules=$(IFS=,; echo "${services[*]%%:*}")
-    "${mvn[@]}" package -DskipTests -pl "${modules//:[0-9]*/}" -am
+    "${mvn[@]}" package -DskipTests -pl "$modules" -am
 fi
 log "collecting the Kafka jars (deploy/kafka/pom.xml)"
 rm -rf deploy/kafka/target/libs
