@@ -4,6 +4,7 @@ import io.wakestream.common.model.LoadedModel;
 import io.wakestream.common.model.ModelRepository;
 import io.wakestream.common.onnx.OnnxEngine;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -43,6 +44,49 @@ public final class Pronouncer {
     public PhrasePronunciation pronounce(String phrase) {
         List<WordPronunciation> words = normalizer.words(phrase).stream().map(this::word).toList();
         return new PhrasePronunciation(phrase, words);
+    }
+
+    /**
+     * Up to {@code limit} pronunciations of {@code phrase}, the one {@link #pronounce} gives first, then the
+     * combinations of every word's lexicon alternates in the dictionary's order (the last word's alternates
+     * vary fastest); a G2P word has one. No pronunciation when the text has no words.
+     *
+     * @throws IllegalArgumentException if {@code limit} is below 1
+     */
+    public List<PhrasePronunciation> pronounceVariants(String phrase, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, got " + limit);
+        }
+        List<String> words = normalizer.words(phrase);
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        List<List<WordPronunciation>> choices = words.stream().map(this::alternates).toList();
+        List<PhrasePronunciation> variants = new ArrayList<>();
+        int[] picked = new int[words.size()];
+        while (variants.size() < limit) {
+            List<WordPronunciation> variant = new ArrayList<>(words.size());
+            for (int i = 0; i < picked.length; i++) {
+                variant.add(choices.get(i).get(picked[i]));
+            }
+            variants.add(new PhrasePronunciation(phrase, variant));
+            int word = picked.length - 1;
+            while (word >= 0 && ++picked[word] == choices.get(word).size()) {
+                picked[word--] = 0;
+            }
+            if (word < 0) {
+                break;
+            }
+        }
+        return List.copyOf(variants);
+    }
+
+    private List<WordPronunciation> alternates(String word) {
+        List<List<String>> known = lexicon.pronunciations(word);
+        if (known.isEmpty()) {
+            return List.of(word(word));
+        }
+        return known.stream().map(phones -> new WordPronunciation(word, phones, PronunciationSource.LEXICON)).toList();
     }
 
     private WordPronunciation word(String word) {

@@ -16,6 +16,14 @@ public interface Detector extends AutoCloseable {
     int windowSamples();
 
     /**
+     * Audio a stream must have before its first firing: the first windows of a stream are mostly the silence it is
+     * padded with, which a window model may score high (see {@link TriggerPolicy}). Half a window by default.
+     */
+    default int warmUpSamples() {
+        return windowSamples() / 2;
+    }
+
+    /**
      * The model's own trigger settings (threshold, smoothing, refractory period), from its manifest;
      * {@link SessionSettings} may override each.
      */

@@ -52,7 +52,8 @@ final class StreamSession {
         int done = 0;
         for (DetectorScore score : scores) {
             DetectorScore absolute = new DetectorScore(startSample + score.endSample(), score.score());
-            int upTo = (int) (absolute.endSample() - chunkStart);
+            // A detector with look-ahead (the phonetic encoder) scores audio of earlier chunks: judged at once.
+            int upTo = (int) Math.max(done, absolute.endSample() - chunkStart);
             advance(samples, done, upTo, events);
             done = upTo;
             TriggerPolicy.Step step = policy.offer(absolute);
@@ -96,6 +97,13 @@ final class StreamSession {
         events.add(detection);
         capture = new SegmentCapture(detection, SessionSettings.samples(settings.maxSegment()),
                 SessionSettings.samples(settings.endSilence()));
+        // The request audio already seen after a late score's end sample: the segment follows on from the trigger.
+        short[] seen = history.copy(end, history.endSample());
+        SegmentEndReason ended = capture.accept(seen, 0, seen.length);
+        if (ended != null) {
+            events.add(capture.close(ended));
+            capture = null;
+        }
         return events;
     }
 }

@@ -6,7 +6,8 @@ import java.util.ArrayDeque;
  * Turns a stream of model scores into firings: each score is smoothed to the mean of the last
  * {@code smoothingScores} scores (fewer at the stream's start), a firing needs the smoothed score at or
  * above the threshold, and after a firing the policy stays quiet for the refractory period so that one
- * utterance yields one detection. No firing comes before half a window of the stream's audio has been scored:
+ * utterance yields one detection. No firing comes before the detector's warm-up ({@link Detector#warmUpSamples()}, half a window for a window
+ * model) of the stream's audio has been scored:
  * the first windows of a stream are mostly zero padding, and the RepCNN scores such windows around 0.25-0.36,
  * which a cascade's low detection threshold (0.3) would take for a detection, spending the refractory period
  * on nothing and suppressing a wake phrase that follows. The service and {@link ClipDetector} both run it, so the scores
@@ -32,7 +33,7 @@ final class TriggerPolicy {
      */
     static TriggerPolicy of(Detector detector, SessionSettings settings, long streamStartSample) {
         return new TriggerPolicy(detector.triggerSettings().overriddenBy(settings),
-                streamStartSample + detector.windowSamples() / 2);
+                streamStartSample + detector.warmUpSamples());
     }
 
     TriggerSettings settings() {
