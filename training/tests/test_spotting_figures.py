@@ -1,101 +1,74 @@
-"""Figures of open-vocabulary spotting: FRR at a false-accept rate from detections at a low run threshold."""
+"""Figures of open-vocabulary spotting (evaluation phrases): FRR at a false-accept rate, with and without the
+verifier, from synthetic scores and detections."""
 import json
-import math
 import pathlib
+import wave
 
 import numpy as np
 import pytest
 
-from wakestream_training.evaluation import phrases, spotting
+from wakestream_training.evaluation import metrics, phrases
 from wakestream_training.evaluation.cli_runs import DetectRuns
-from wakestream_training.evaluation.spotting import Detection
 
 REPOSITORY = pathlib.Path(__file__).resolve().parents[2]
 
 
-def test_the_threshold_lets_through_only_the_false_accepts_the_rate_allows():
-    negatives = [0.9, 0.8, 0.8, 0.3]  # two hours at <= 0.5 FA/h: one false accept allowed
-    threshold = spotting.threshold_for_rate(negatives, 2.0, 0.5, floor=0.1)
-    assert 0.8 < threshold <= 0.9  # above the tie at 0.8, which would make three
-    point = spotting.operating_point([0.95, 0.85, 0.81, 0.5, -math.inf], negatives, 2.0, 0.5, floor=0.1)
-    assert point.false_accepts == 1 and point.fa_per_hour == 0.5
-    assert point.frr == pytest.approx(2 / 5)
-    at_tie = spotting.at_threshold([0.95, 0.85, 0.81, 0.5, -math.inf], negatives, 2.0, 0.8)
-    assert at_tie.false_accepts == 3 and at_tie.fa_per_hour == 1.5 and at_tie.frr == pytest.approx(2 / 5)
+def stream(seconds, hits):
+    """A stream scored every 20 ms (as the spotter scores), zero but for {time: score}."""
+    times = np.arange(1, int(seconds * 50) + 1) / 50.0
+    scores = np.zeros(times.size)
+    for t, s in hits.items():
+        scores[int(round(t * 50)) - 1] = s
+    return metrics.Stream(times, scores, float(seconds))
 
 
-def test_with_fewer_false_accepts_than_allowed_the_run_threshold_is_the_operating_point():
-    point = spotting.operating_point([0.5, 0.2, -math.inf], [0.4, 0.05], 4.0, 0.5, floor=0.1)
-    assert point.threshold == 0.1 and point.false_accepts == 1 and point.fa_per_hour == 0.25
-    assert point.frr == pytest.approx(1 / 3)  # the clip without a detection above the run threshold
+def test_stage1_takes_the_lowest_threshold_within_half_a_false_accept_per_hour():
+    # two hours of streams: one false accept allowed. Firings: 0.9 at 100 s (0.95 at 101 s is within the
+    # refractory period), 0.8 at 2000 s, 0.6 at 3000 s
+    streams = [stream(3600, {100: 0.9, 101: 0.95, 2000: 0.8}), stream(3600, {3000: 0.6})]
+    real = [stream(1800, {50: 0.85, 900: 0.99})]
+    positives = [0.97, 0.92, 0.85, 0.5, 0.0]
+    figures = phrases.stage1_figures(positives, streams, real, refractory=2.0, default_threshold=0.7, floor=0.1)
+    at = figures["at_target"]
+    # above 0.8 only the 100 s event fires (its first score 0.9 now misses, the refractory period starts at 101 s)
+    assert 0.8 < at["threshold"] <= 0.85 and at["false_accepts"] == 1 and at["fa_per_hour"] == 0.5
+    assert at["frr"] == pytest.approx(2 / 5)
+    assert at["real_false_accepts"] == 2 and at["real_fa_per_hour"] == 4.0
+    default = figures["at_default_threshold"]
+    assert default["threshold"] == 0.7 and default["false_accepts"] == 2 and default["frr"] == pytest.approx(2 / 5)
+    fa = [p[0] for p in figures["det"]]
+    assert fa == sorted(fa, reverse=True) and fa[-1] == 0.0
 
 
-def test_the_operating_point_is_the_lowest_frr_any_threshold_reaches_within_the_rate():
+def test_stage1_matches_a_brute_force_search_over_thresholds():
     rng = np.random.default_rng(3)
-    for _ in range(20):
-        positives = list(rng.uniform(0, 1, 60)) + [-math.inf] * 5
-        negatives = list(rng.uniform(0, 1, int(rng.integers(0, 40))) ** 3)
-        hours, floor = float(rng.uniform(0.5, 6)), 0.05
-        point = spotting.operating_point(positives, negatives, hours, 0.5, floor)
-        grid = np.concatenate([[floor], np.nextafter(np.asarray(negatives), 1.0), np.linspace(floor, 1.01, 500)])
-        feasible = [spotting.at_threshold(positives, negatives, hours, t) for t in grid if t >= floor]
-        feasible = [p for p in feasible if p.fa_per_hour <= 0.5]
-        assert point.fa_per_hour <= 0.5
-        assert point.frr == pytest.approx(min(p.frr for p in feasible))
+    for _ in range(5):
+        streams = [stream(1800, {float(t): float(s) for t, s in zip(rng.uniform(1, 1790, 30), rng.uniform(0, 1, 30))})
+                   for _ in range(3)]
+        positives = list(rng.uniform(0, 1, 40))
+        figures = phrases.stage1_figures(positives, streams, [], refractory=2.0, default_threshold=0.5, floor=0.1)
+        best = min(metrics.false_reject_rate(positives, t) for t in np.linspace(0.1, 1.01, 2000)
+                   if metrics.false_accepts_per_hour(streams, t, 2.0)[0] <= 0.5)
+        assert figures["at_target"]["fa_per_hour"] <= 0.5 and figures["at_target"]["frr"] == pytest.approx(best)
 
 
-def test_the_second_stage_counts_only_verified_detections():
-    clip = [Detection(0.9, False), Detection(0.6, True), Detection(0.3, True)]
-    assert spotting.best_score(clip, verified=False) == 0.9
-    assert spotting.best_score(clip, verified=True) == 0.6
-    assert spotting.best_score([Detection(0.9, False)], verified=True) == -math.inf
-    assert spotting.counted_scores(clip, verified=True) == [0.6, 0.3]
-    with pytest.raises(ValueError, match="no verification"):
-        spotting.counted_scores([Detection(0.5)], verified=True)
+def line(file, *detections):
+    return {"file": file, "detections": [{"start_ms": 0, "end_ms": 900, "score": 0.5,
+                                          "verification": {"score": 0.1, "accepted": a}} for a in detections]}
 
 
-def test_det_points_run_from_the_run_threshold_to_above_every_false_accept():
-    points = spotting.det_points([0.9, 0.7, 0.2], [0.8, 0.6, 0.6, 0.1], 1.0, floor=0.15)
-    fa = [p[0] for p in points]
-    frr = [p[1] for p in points]
-    assert fa == [3.0, 1.0, 0.0] and frr == pytest.approx([0.0, 1 / 3, 2 / 3])
-    with pytest.raises(ValueError, match="hours"):
-        spotting.at_threshold([0.5], [0.4], 0.0, 0.3)
-
-
-def line(file, phrase, *detections):
-    return {"file": file, "phrase": phrase, "threshold": 0.1,
-            "detections": [{"end_ms": 1000, "start_ms": 400, "score": s,
-                            "verification": {"score": 0.5, "accepted": a}} for s, a in detections]}
-
-
-def test_phrase_figures_choose_on_the_streams_and_report_real_speech_at_that_threshold():
-    positives = [line("p1", "computer", (0.9, True)), line("p2", "computer", (0.7, False)),
-                 line("p3", "computer")]
-    streams = [line("s1", "computer", (0.8, False), (0.5, True)), line("s2", "computer", (0.65, True))]
-    real = [line("r1", "computer", (0.75, True), (0.72, False))]
-    figures = phrases.spotter_figures("computer", positives, {"streams": (streams, 2.0), "uqm": (real, 1.0)},
-                                      run_threshold=0.1, default_threshold=0.6)
-    stage1, verified = figures["stage1"], figures["verified"]
-    # stage 1: one of three stream detections allowed in 2 h -> above 0.65; p2 (0.7) passes, p3 never does
-    assert stage1["at_target"]["false_accepts"] == 1 and stage1["at_target"]["frr"] == pytest.approx(1 / 3)
-    assert stage1["other_sets"]["uqm"]["at_target"]["false_accepts"] == 2
-    # verified: only 0.5 and 0.65 count on the streams -> above 0.5; p2 was never verified
-    assert 0.5 < verified["at_target"]["threshold"] <= 0.65
-    assert verified["at_target"]["frr"] == pytest.approx(2 / 3)
-    assert verified["other_sets"]["uqm"]["at_target"]["false_accepts"] == 1
-    assert stage1["at_default_threshold"]["false_accepts"] == 2 and figures["positives"] == 3
-
-
-def test_repcnn_with_the_verifier_takes_the_lowest_run_threshold_within_the_rate():
-    runs = {0.5: ([line("p1", None, (0.6, True)), line("p2", None, (0.55, True))],
-                  [line("s1", None, (0.6, True), (0.7, True))], [line("r1", None, (0.6, False))]),
-            0.8: ([line("p1", None, (0.85, True)), line("p2", None)],
-                  [line("s1", None, (0.9, False))], [line("r1", None, (0.9, True))])}
-    figures = phrases.repcnn_verified_figures(runs, stream_hours=2.0, real_hours=1.0)
-    assert [p["fa_per_hour"] for p in figures["points"]] == [1.0, 0.0]
-    assert figures["at_target"]["threshold"] == 0.8 and figures["at_target"]["frr"] == pytest.approx(0.5)
-    assert figures["at_target"]["real_false_accepts"] == 1
+def test_with_the_verifier_only_verified_detections_count_and_the_lowest_run_threshold_within_the_rate_wins():
+    runs = {0.3: ([line("p1", False, True), line("p2", False), line("p3")],
+                  [line("s1", True, True, False)], [line("r1", True)]),
+            0.5: ([line("p1", True), line("p2", False), line("p3")],
+                  [line("s1", True, False)], [line("r1", False)]),
+            0.7: ([line("p1", True), line("p2"), line("p3")], [line("s1", False)], [])}
+    figures = phrases.verified_figures(runs, stream_hours=2.0, real_hours=0.5)
+    points = {p["threshold"]: p for p in figures["points"]}
+    assert points[0.3]["false_accepts"] == 2 and points[0.3]["fa_per_hour"] == 1.0 and points[0.3]["detections"] == 3
+    assert points[0.3]["frr"] == pytest.approx(2 / 3) and points[0.3]["real_fa_per_hour"] == 2.0
+    assert figures["at_target"]["threshold"] == 0.5 and figures["at_target"]["fa_per_hour"] == 0.5
+    assert phrases.verified_figures({0.3: runs[0.3]}, 2.0, 0.5)["at_target"] is None
 
 
 def test_negative_audio_that_says_the_phrase_is_left_out_of_its_false_accepts():
@@ -103,7 +76,7 @@ def test_negative_audio_that_says_the_phrase_is_left_out_of_its_false_accepts():
                                           ("b.wav", {"id": "b", "duration": 1800.0, "text": "Wake, up!"})])
     kept, hours, left_out = audio.for_phrase("computer")
     assert [p for p, _ in kept] == ["b.wav"] and hours == 0.5 and left_out == 1.0
-    assert audio.for_phrase("wake up")[1] == 1.0 and audio.for_phrase("hello robot")[1] == 1.5
+    assert audio.for_phrase("wake up")[1] == 1.0 and audio.for_phrase("hello robot")[1] == 1.5 and audio.hours == 1.5
 
 
 def test_a_part_of_the_audio_is_a_fixed_mix_of_it():
@@ -117,6 +90,28 @@ def test_syllables_count_the_vowels_of_the_lexicon():
     lexicon = {"okay": ["OW", "K", "EY"], "house": ["HH", "AW", "S"], "computer": "K AH M P Y UW T ER".split()}
     assert phrases.syllables("okay house", lexicon) == 3 and phrases.syllables("computer", lexicon) == 3
     assert phrases.syllables("okay zorblax", lexicon) is None
+
+
+def test_scores_below_the_floor_are_dropped_and_lines_without_scores_kept():
+    reduce = phrases.floor_scores(0.2)
+    assert reduce({"file": "a", "scores": [[20, 0.1], [40, 0.2], [60, 0.5]]})["scores"] == [[40, 0.2], [60, 0.5]]
+    assert reduce({"file": "a", "max_score": 0.3}) == {"file": "a", "max_score": 0.3}
+
+
+def test_trigger_audio_is_cut_sample_exact(tmp_path):
+    source = tmp_path / "clip.wav"
+    samples = (np.arange(32000) % 30000).astype("<i2")
+    with wave.open(str(source), "wb") as writer:
+        writer.setnchannels(1)
+        writer.setsampwidth(2)
+        writer.setframerate(16000)
+        writer.writeframes(samples.tobytes())
+    cut = phrases.cut_trigger(source, 250, 1250, tmp_path / "triggers")
+    with wave.open(str(cut)) as reader:
+        got = np.frombuffer(reader.readframes(reader.getnframes()), "<i2")
+    assert np.array_equal(got, samples[4000:20000])
+    assert phrases.cut_trigger(source, 250, 1250, tmp_path / "triggers") == cut
+    assert phrases.cut_trigger(source, 1900, 2100, tmp_path / "triggers").stat().st_size == 44 + 2 * 1600
 
 
 JAR = REPOSITORY / "cli/target/wakestream.jar"

@@ -3,22 +3,28 @@ phone posteriors by `wakestream detect --phrase`, side by side with the trained 
 
     cd training
     /usr/bin/python3 -m wakestream_training.evaluation phrases --jar /tmp/phrase-eval/ws.jar \\
-        --run-threshold 0.05 --out ../reports/open-vocabulary
+        --out ../reports/open-vocabulary
 
 Audio: the positives of a `phrases` corpus (test voices, noisy and reverberant) and the "hey jarvis" test
 positives of the wake-word corpus; as negatives the long negative streams of the test split (the wake-word and
 --streams-from corpora; --stream-hours takes a part) and real speech (an exported set, --real-hours of it). For
-each phrase, negative audio whose text says the phrase is left out of its false accepts (and counted in the
-report). The spotter runs once at a low --run-threshold with its verifier (`--verify`); the figures at higher
-thresholds count the detections of score >= threshold (spotting.py states the approximation). The RepCNN model
-runs with `--scores`, so its false accepts are counted exactly, with the refractory period, at every threshold;
-with the verifier it runs once per --repcnn-verify-thresholds value, exact at those thresholds only.
+each phrase, negative audio whose text says the phrase is left out of its false accepts (the report counts it).
+
+Stage 1 is exact at every threshold: both detectors print every score (`--scores`), and false accepts are the
+firings of the trigger policy (a score at or above the threshold, then the refractory period) counted from them,
+as the harness counts them (metrics.py); a positive clip is accepted when its best score reaches the threshold.
+With the verifier (the second stage), what is verified depends on where the detector fired, so each detector runs
+once per threshold of a grid (--verify-thresholds, --repcnn-verify-thresholds): figures with the verifier are
+exact at those thresholds only, and the operating point is the lowest of them within the false-accept rate. The
+spotter verifies with `detect --phrase --threshold T --verify`; `detect --model` has no --verify, so the RepCNN
+model's detections are cut out of their files as the service cuts trigger audio (start_ms to end_ms) and
+verified with `wakestream verify --phrase "hey jarvis"`, which runs kws-service's core as the service does.
 """
-import dataclasses
 import hashlib
 import json
 import pathlib
 import time
+import wave
 
 import matplotlib
 
@@ -28,7 +34,7 @@ import numpy as np  # noqa: E402
 
 from ..corpus import Corpus  # noqa: E402
 from ..text.general import contains_phrase  # noqa: E402
-from . import metrics, spotting  # noqa: E402
+from . import metrics  # noqa: E402
 from .cli_runs import DetectRuns  # noqa: E402
 from .detector import stream_from_result  # noqa: E402
 from .real_speech import NegativeSet  # noqa: E402
@@ -39,17 +45,22 @@ TARGET_FA_PER_HOUR = 0.5
 VOWELS = {"AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER", "EY", "IH", "IY", "OW", "OY", "UH", "UW"}
 
 
-@dataclasses.dataclass
 class NegativeAudio:
-    """Negative files of one kind (synthetic streams or real speech): [(path, entry)] and their texts' words."""
-    name: str
-    files: list
+    """Negative files of one kind (synthetic streams or real speech): name and [(path, entry)]."""
+
+    def __init__(self, name, files):
+        self.name, self.files = name, files
 
     def for_phrase(self, phrase):
         """(files kept, hours kept, hours left out): audio whose text says the phrase is no false accept of it."""
-        kept = [(p, e) for p, e in self.files if not contains_phrase(entry_text(e), phrase)]
-        left_out = sum(e["duration"] for p, e in self.files if contains_phrase(entry_text(e), phrase)) / 3600.0
-        return kept, sum(e["duration"] for _, e in kept) / 3600.0, left_out
+        says = [contains_phrase(entry_text(e), phrase) for _, e in self.files]
+        kept = [f for f, s in zip(self.files, says) if not s]
+        left_out = sum(e["duration"] for (_, e), s in zip(self.files, says) if s)
+        return kept, sum(e["duration"] for _, e in kept) / 3600.0, left_out / 3600.0
+
+    @property
+    def hours(self):
+        return sum(e["duration"] for _, e in self.files) / 3600.0
 
 
 def entry_text(entry):
@@ -92,249 +103,318 @@ def read_lexicon(models_dir):
     return lexicon
 
 
-def detections_of(line):
-    """spotting.Detections of one result line; the verification's verdict when the spotter verified."""
-    return [spotting.Detection(d["score"], d["verification"]["accepted"] if "verification" in d else None)
-            for d in line["detections"]]
+def floor_scores(floor):
+    """A line reducer: scores below `floor` dropped (no threshold at or above it can fire on them)."""
+    def reduce(line):
+        if line.get("scores") is None:
+            return line
+        return {**line, "scores": [pair for pair in line["scores"] if pair[1] >= floor]}
+    return reduce
 
 
-def spotter_figures(phrase, positives, negatives, run_threshold, default_threshold):
-    """One phrase's figures from the spotter's lines: positives [line], negatives {set name: ([line], hours)};
-    the first set is the one the operating points are chosen on."""
-    figures = {}
-    chosen_on = next(iter(negatives))
-    for stage, verified in (("stage1", False), ("verified", True)):
-        best = [spotting.best_score(detections_of(line), verified) for line in positives]
-        scores = {name: [s for line in lines for s in spotting.counted_scores(detections_of(line), verified)]
-                  for name, (lines, _) in negatives.items()}
-        hours = {name: h for name, (_, h) in negatives.items()}
-        point = spotting.operating_point(best, scores[chosen_on], hours[chosen_on], TARGET_FA_PER_HOUR, run_threshold)
-        default = spotting.at_threshold(best, scores[chosen_on], hours[chosen_on], default_threshold)
-        figures[stage] = {
-            "at_target": point.to_json(),
-            "at_default_threshold": default.to_json(),
-            "other_sets": {name: {"at_target": spotting.at_threshold(best, scores[name], hours[name],
-                                                                     point.threshold).to_json(),
-                                  "at_default_threshold": spotting.at_threshold(best, scores[name], hours[name],
-                                                                                default_threshold).to_json()}
-                           for name in negatives if name != chosen_on},
-            "det": [[round(fa, 4), round(frr, 4)]
-                    for fa, frr in spotting.det_points(best, scores[chosen_on], hours[chosen_on], run_threshold)],
-        }
-    figures["phrase"], figures["positives"] = phrase, len(positives)
-    figures["run_threshold"], figures["default_threshold"] = run_threshold, default_threshold
-    return figures
-
-
-def repcnn_figures(positives, streams, real, refractory):
-    """The RepCNN model's stage-1 figures from `--scores` lines, exact: the harness's DET curve (every score a
-    threshold, the refractory period applied), the point at <= 0.5 FA/h and at the model's own threshold, and
-    real speech's false accepts per hour at both."""
-    best = [line["max_score"] for line in positives]
-    stream_scores = [stream_from_result(line) for line in streams]
-    curve = metrics.det_curve(best, {}, stream_scores, refractory)
+def stage1_figures(positive_best, streams, real_streams, refractory, default_threshold, floor):
+    """Exact stage-1 figures of one detector and phrase: positive_best [best score per positive clip]; streams,
+    real_streams [metrics.Stream] (scores below `floor` may be missing: thresholds start there). The DET curve on
+    the streams, the point at <= TARGET_FA_PER_HOUR, the detector's own threshold, and real speech at both."""
+    thresholds = [t for t in metrics.thresholds_for(positive_best, {}, streams, grid=21) if t >= floor]
+    curve = metrics.det_curve(positive_best, {}, streams, refractory, thresholds)
     point = metrics.operating_point(curve, TARGET_FA_PER_HOUR)
-    own = positives[0]["threshold"]
-    at_own = min((p for p in curve if p.threshold >= own), key=lambda p: p.threshold)
-    real_streams = [stream_from_result(line) for line in real]
 
-    def real_rate(threshold):
-        rate, events = metrics.false_accepts_per_hour(real_streams, threshold, refractory)
-        return {"fa_per_hour": round(rate, 4), "false_accepts": events}
+    def at(threshold):
+        rate, events = metrics.false_accepts_per_hour(streams, threshold, refractory)
+        real_rate, real_events = metrics.false_accepts_per_hour(real_streams, threshold, refractory)
+        return {"threshold": float(threshold), "frr": round(metrics.false_reject_rate(positive_best, threshold), 6),
+                "fa_per_hour": round(rate, 4), "false_accepts": events,
+                "real_fa_per_hour": round(real_rate, 4), "real_false_accepts": real_events}
 
-    return {"at_target": _harness_point(point), "at_default_threshold": _harness_point(at_own),
-            "default_threshold": own, "real_at_target": real_rate(point.threshold),
-            "real_at_default_threshold": real_rate(own),
+    return {"at_target": at(point.threshold) if point else None, "at_default_threshold": at(default_threshold),
+            "default_threshold": default_threshold,
             "det": [[round(p.fa_per_hour, 4), round(p.frr, 4)] for p in curve]}
 
 
-def _harness_point(point):
-    return {"threshold": point.threshold, "frr": round(point.frr, 6),
-            "fa_per_hour": round(point.fa_per_hour, 4), "false_accepts": point.false_accepts}
-
-
-def repcnn_verified_figures(runs_by_threshold, stream_hours, real_hours):
-    """RepCNN + verifier from runs at fixed thresholds ({threshold: (positive lines, stream lines, real lines)},
-    `--verify`): at each, a positive is accepted when a detection was verified, a false accept is a verified
-    detection; the point at <= 0.5 FA/h is the lowest run threshold meeting it (None if none does)."""
+def verified_figures(runs_by_threshold, stream_hours, real_hours):
+    """Figures with the verifier from runs at fixed thresholds ({threshold: (positive lines, stream lines, real
+    lines)}, each detection with "verification": {"accepted"}): a positive is accepted when one of its detections
+    was verified, a false accept is a verified detection on negative audio. The point at <= TARGET_FA_PER_HOUR is
+    the lowest run threshold meeting it (None if none does)."""
     points = []
     for threshold, (positives, streams, real) in sorted(runs_by_threshold.items()):
-        accepted = [any(d.accepted for d in detections_of(line)) for line in positives]
-        stream_fa = sum(d.accepted for line in streams for d in detections_of(line))
-        real_fa = sum(d.accepted for line in real for d in detections_of(line))
+        accepted = [any(d["verification"]["accepted"] for d in line["detections"]) for line in positives]
+        verified = [sum(d["verification"]["accepted"] for line in lines for d in line["detections"])
+                    for lines in (streams, real)]
         points.append({"threshold": threshold, "frr": round(1.0 - float(np.mean(accepted)), 6),
-                       "fa_per_hour": round(stream_fa / stream_hours, 4), "false_accepts": stream_fa,
-                       "real_fa_per_hour": round(real_fa / real_hours, 4), "real_false_accepts": real_fa})
+                       "fa_per_hour": round(verified[0] / stream_hours, 4), "false_accepts": verified[0],
+                       "detections": sum(len(line["detections"]) for line in streams),
+                       "real_fa_per_hour": round(verified[1] / real_hours, 4), "real_false_accepts": verified[1]})
     meeting = [p for p in points if p["fa_per_hour"] <= TARGET_FA_PER_HOUR]
     return {"points": points, "at_target": min(meeting, key=lambda p: p["threshold"]) if meeting else None}
 
 
-def plot(rows, repcnn, path):
-    """DET curves: stage 1 (left), with the verifier (right); each run-time phrase, "hey jarvis" through the
-    spotter, and the RepCNN model."""
+def _line(lines, phrase):
+    return next(line for line in lines if line["phrase"] == phrase)
+
+
+def firings_check(verified_runs, stream_lines, refractory):
+    """Detections the spotter made on the streams at each run threshold beside the firings counted from its scores
+    at that threshold: equal when the scores tell what the service would do."""
+    streams = [stream_from_result(line) for line in stream_lines]
+    return {str(t): {"detections": sum(len(line["detections"]) for line in lines),
+                     "firings_from_scores": metrics.false_accepts_per_hour(streams, t, refractory)[1]}
+            for t, (_, lines, _) in sorted(verified_runs.items())}
+
+
+def cut_trigger(source, start_ms, end_ms, directory):
+    """The samples [start_ms, end_ms) of a 16 kHz 16-bit WAV written as a WAV of their own in `directory` (named
+    by the source and the times, so a rerun finds it); returns its path."""
+    name = hashlib.sha1(f"{source}|{start_ms}|{end_ms}".encode()).hexdigest()[:16] + ".wav"
+    path = pathlib.Path(directory) / name
+    if not path.exists():
+        with wave.open(str(source), "rb") as reader:
+            if (reader.getframerate(), reader.getsampwidth(), reader.getnchannels()) != (16000, 2, 1):
+                raise ValueError(f"{source}: trigger audio is cut from 16 kHz 16-bit mono WAVs only")
+            reader.setpos(min(start_ms * 16, reader.getnframes()))
+            frames = reader.readframes(max(0, end_ms - start_ms) * 16)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".tmp")
+        with wave.open(str(temporary), "wb") as writer:
+            writer.setnchannels(1)
+            writer.setsampwidth(2)
+            writer.setframerate(16000)
+            writer.writeframes(frames)
+        temporary.replace(path)
+    return path
+
+
+class Evaluation:
+    """The runs and figures of one `evaluation phrases` command."""
+
+    def __init__(self, args):
+        self.args = args
+        self.corpus, self.wake = Corpus(args.corpus), Corpus(args.wakeword_corpus)
+        self.phrases = list(self.corpus.info["phrases"])
+        self.trained_phrase = self.wake.info["phrase"]
+        positives = {p: [(str(self.corpus.path(e)), e) for e in self.corpus.entries("test", {"positive"})
+                         if e["phrase"] == p] for p in self.phrases}
+        positives[self.trained_phrase] = [(str(self.wake.path(e)), e) for e in self.wake.entries("test", {"positive"})]
+        self.positives = {p: [f for f, _ in files] for p, files in positives.items()}
+        self.streams = self._streams()
+        real_set = NegativeSet(args.real_speech)
+        self.real = NegativeAudio(real_set.name, [(str(real_set.path(e)), e)
+                                                  for e in take_hours(real_set.entries(), args.real_hours)])
+        self.runs = DetectRuns(args.java + ["-jar", str(args.jar)], args.models_dir, args.cache)
+        self.negative_files = [p for p, _ in self.streams.files + self.real.files]
+        self.seconds = {f: e["duration"] for files in positives.values() for f, e in files}
+        self.seconds.update({f: e["duration"] for f, e in self.streams.files + self.real.files})
+
+    def _streams(self):
+        corpora = [self.wake] + [Corpus(d) for d in self.args.streams_from]
+        keyed = {f"{c.directory.name}/{e['id']}": (str(c.path(e)), e)
+                 for c in corpora for e in c.entries("test", {"long_negative"})}
+        chosen = take_hours([{**e, "id": key} for key, (_, e) in keyed.items()], self.args.stream_hours)
+        return NegativeAudio("streams", [keyed[e["id"]] for e in chosen])
+
+    def spotter(self):
+        """One row per phrase (the trained phrase last): stage 1 from one run with every score, the verifier from
+        one run per grid threshold; each run searches every phrase in every file (the encoder runs once a file)."""
+        args, every = self.args, self.phrases + [self.trained_phrase]
+        options = [x for p in every for x in ("--phrase", p)]
+        files = [f for p in every for f in self.positives[p]] + self.negative_files
+        scores = self.runs.run(f"spotter-scores-floor{args.score_floor}", options + ["--scores"], files, len(every),
+                               reduce=floor_scores(args.score_floor), seconds=self.seconds)
+        grid = {t: self.runs.run(f"spotter-verify-{t}", options + ["--threshold", str(t), "--verify"], files,
+                                 len(every), seconds=self.seconds) for t in args.verify_thresholds}
+        lexicon = read_lexicon(args.models_dir)
+        rows = []
+        for phrase in every:
+            positives = [_line(scores[f], phrase) for f in self.positives[phrase]]
+            (streams, stream_hours, stream_left_out), (real, real_hours, real_left_out) = (
+                self._lines_for(audio, phrase, scores) for audio in (self.streams, self.real))
+            row = {"phrase": phrase, "trained_model_phrase": phrase == self.trained_phrase,
+                   "words": len(phrase.split()), "syllables": syllables(phrase, lexicon), "positives": len(positives),
+                   "phones": positives[0].get("phones"),
+                   "negative_hours": {"streams": round(stream_hours, 4), self.real.name: round(real_hours, 4)},
+                   "negative_hours_left_out": {"streams": round(stream_left_out, 4),
+                                               self.real.name: round(real_left_out, 4)},
+                   "stage1": stage1_figures([line["max_score"] for line in positives],
+                                            [stream_from_result(line) for line in streams],
+                                            [stream_from_result(line) for line in real],
+                                            args.spotter_refractory, positives[0]["threshold"], args.score_floor)}
+            verified_runs = {t: ([_line(lines[f], phrase) for f in self.positives[phrase]],
+                                 self._lines_for(self.streams, phrase, lines)[0],
+                                 self._lines_for(self.real, phrase, lines)[0]) for t, lines in grid.items()}
+            if verified_runs:
+                row["verified"] = verified_figures(verified_runs, stream_hours, real_hours)
+                row["firings_check"] = firings_check(verified_runs, streams, args.spotter_refractory)
+            rows.append(row)
+        return rows
+
+    @staticmethod
+    def _lines_for(audio, phrase, lines):
+        """(the phrase's lines of the audio's files that do not say it, hours of them, hours left out)."""
+        kept, hours, left_out = audio.for_phrase(phrase)
+        return [_line(lines[p], phrase) for p, _ in kept], hours, left_out
+
+    def repcnn(self):
+        """The trained model on the trained phrase: stage 1 from scores, the verifier on cut trigger audio."""
+        args = self.args
+        model = ["--model", args.repcnn_model]
+        files = self.positives[self.trained_phrase]
+        lines = self.runs.run("repcnn-scores", model + ["--scores"], files + self.negative_files, seconds=self.seconds)
+        stream_lines = [lines[p][0] for p, _ in self.streams.files]
+        real_lines = [lines[p][0] for p, _ in self.real.files]
+        figures = {"model": lines[files[0]][0]["model"], "positives": len(files),
+                   "stage1": stage1_figures([lines[f][0]["max_score"] for f in files],
+                                            [stream_from_result(line) for line in stream_lines],
+                                            [stream_from_result(line) for line in real_lines],
+                                            args.refractory, lines[files[0]][0]["threshold"], 0.0)}
+        runs = {}
+        for t in args.repcnn_verify_thresholds:
+            detected = self.runs.run(f"repcnn-detect-{t}", model + ["--threshold", str(t)], files + self.negative_files,
+                                     seconds=self.seconds)
+            verified = self._verify_detections(detected)
+            runs[t] = ([verified[f] for f in files], [verified[p] for p, _ in self.streams.files],
+                       [verified[p] for p, _ in self.real.files])
+        if runs:
+            figures["verified"] = verified_figures(runs, self.streams.hours, self.real.hours)
+        return figures
+
+    def _verify_detections(self, detected):
+        """{file: its detect line, each detection with the verifier's "verification" of its trigger audio}."""
+        snippets = {}
+        for file, (line,) in detected.items():
+            for d in line["detections"]:
+                snippets[file, d["start_ms"], d["end_ms"]] = str(cut_trigger(file, d["start_ms"], d["end_ms"],
+                                                                             self.args.cache / "triggers"))
+        verdicts = self.runs.run("repcnn-triggers-verify", ["--phrase", self.trained_phrase],
+                                 sorted(set(snippets.values())), command="verify") if snippets else {}
+        out = {}
+        for file, (line,) in detected.items():
+            detections = []
+            for d in line["detections"]:
+                verdict = verdicts[snippets[file, d["start_ms"], d["end_ms"]]][0]
+                detections.append({**d, "verification": {"score": verdict["score"], "accepted": verdict["accepted"]}})
+            out[file] = {**line, "detections": detections}
+        return out
+
+    def document(self):
+        started = time.time()
+        rows = self.spotter()
+        repcnn = self.repcnn() if self.args.repcnn_model else None
+        if repcnn:
+            repcnn["syllables"] = next(r["syllables"] for r in rows if r["trained_model_phrase"])
+        args = self.args
+        return {
+            "command": args.command_line, "jar": str(args.jar),
+            "target_fa_per_hour": TARGET_FA_PER_HOUR, "score_floor": args.score_floor,
+            "refractory_s": {"spotter": args.spotter_refractory, "repcnn": args.refractory},
+            "verify_thresholds": args.verify_thresholds, "repcnn_verify_thresholds": args.repcnn_verify_thresholds,
+            "method": __doc__.split("\n\n", 2)[2].replace("\n", " "),
+            "audio": {"positives_corpus": self.corpus.directory.name, "trained_phrase_corpus": self.wake.directory.name,
+                      "stream_corpora": [self.wake.directory.name] + [pathlib.Path(d).name for d in args.streams_from],
+                      "stream_files": len(self.streams.files), "stream_hours": round(self.streams.hours, 4),
+                      "real_set": self.real.name, "real_clips": len(self.real.files),
+                      "real_hours": round(self.real.hours, 4)},
+            "phrases": rows, "repcnn": repcnn,
+            "run_seconds": {name: round(s, 1) for name, s in self.runs.seconds.items()},
+            "seconds": round(time.time() - started, 1),
+        }
+
+
+def plot(document, path):
+    """DET curves of stage 1 (left) and the points with the verifier (right): each run-time phrase, "hey jarvis"
+    through the spotter (dashed) and the RepCNN model (thick)."""
     figure, axes = plt.subplots(1, 2, figsize=(13, 5.5), sharey=True)
-    colours = plt.get_cmap("tab20").colors
-    for k, row in enumerate(rows):
-        for axis, stage in zip(axes, ("stage1", "verified")):
-            fa, frr = zip(*row[stage]["det"]) if row[stage]["det"] else ((), ())
-            style = {"color": "black", "linestyle": "--"} if row["trained_model_phrase"] else {"color": colours[k]}
-            axis.step([max(x, 1e-2) for x in fa], [100 * y for y in frr], where="post",
-                      label=f"{row['phrase']} (spotter)", **style)
+    colours = plt.get_cmap("tab10").colors
+    for k, row in enumerate(document["phrases"]):
+        style = {"color": "black", "linestyle": "--"} if row["trained_model_phrase"] else {"color": colours[k % 10]}
+        label = f"{row['phrase']} (spotter)"
+        fa, frr = metrics_envelope(row["stage1"]["det"])
+        axes[0].step([max(x, 1e-2) for x in fa], [100 * y for y in frr], where="post", label=label, **style)
+        points = row.get("verified", {}).get("points", [])
+        axes[1].plot([max(p["fa_per_hour"], 1e-2) for p in points], [100 * p["frr"] for p in points], marker=".",
+                     label=label, **style)
+    repcnn = document.get("repcnn")
     if repcnn:
-        fa, frr = zip(*repcnn["stage1"]["det"])
-        axes[0].step([max(x, 1e-2) for x in fa], [100 * y for y in frr], where="post", color="black",
-                     linewidth=2.5, label="hey jarvis (RepCNN)")
-        points = repcnn["verified"]["points"] if repcnn.get("verified") else []
+        label = f"hey jarvis ({repcnn['model']})"
+        fa, frr = metrics_envelope(repcnn["stage1"]["det"])
+        axes[0].step([max(x, 1e-2) for x in fa], [100 * y for y in frr], where="post", color="black", linewidth=2.5,
+                     label=label)
+        points = repcnn.get("verified", {}).get("points", [])
         axes[1].plot([max(p["fa_per_hour"], 1e-2) for p in points], [100 * p["frr"] for p in points], "ko-",
-                     linewidth=2.5, label="hey jarvis (RepCNN + verifier, run thresholds)")
-    for axis, title in zip(axes, ("stage 1: the spotter alone", "stage 1 + verifier (kws-verifier accepts)")):
+                     linewidth=2.5, label=label)
+    hours = document["audio"]["stream_hours"]
+    for axis, title in zip(axes, ("stage 1: detector alone (every threshold)",
+                                  "stage 1 + kws verifier (at the run thresholds)")):
         axis.set_xscale("log")
         axis.axvline(TARGET_FA_PER_HOUR, color="grey", linewidth=0.8)
-        axis.set_xlabel("false accepts per hour, synthetic test streams (0 drawn at 0.01)")
+        axis.set_xlabel(f"false accepts per hour, {hours:.2f} h of synthetic test streams (0 drawn at 0.01)")
         axis.set_title(title)
         axis.grid(True, which="both", alpha=0.3)
         axis.set_ylim(0, 100)
-    axes[0].set_ylabel("false reject rate (%)")
-    axes[1].legend(fontsize=7, loc="upper right")
+    axes[0].set_ylabel("false reject rate (%), held-out voices, noisy and reverberant")
+    axes[0].legend(fontsize=7, loc="upper right")
     figure.tight_layout()
     figure.savefig(path, dpi=110)
     plt.close(figure)
 
 
+def metrics_envelope(det):
+    """(FA/h ascending, best FRR at that rate or fewer) of [[FA/h, FRR]] points."""
+    from .report import det_envelope
+    return det_envelope([{"fa_per_hour": fa, "frr": frr} for fa, frr in det])
+
+
 def markdown(document):
-    """The figures as a markdown table, one row per phrase, "hey jarvis" through both systems last."""
-    hours = document["audio"]
+    """The figures as a markdown table: the run-time phrases, then "hey jarvis" through the spotter and the RepCNN."""
+    audio = document["audio"]
+    real = audio["real_set"]
     lines = [
         f"FRR on held-out test voices (noisy, reverberant) at <= {TARGET_FA_PER_HOUR} false accepts per hour of "
-        f"{hours['stream_hours']:.2f} h of synthetic test streams (one false accept = "
-        f"{1 / hours['stream_hours']:.2f} FA/h), and false accepts per hour on {hours['real_hours']:.2f} h of "
-        f"{hours['real_set']} real speech at the same threshold. Spotter: run threshold "
-        f"{document['run_threshold']}, default threshold per phrase as printed.",
+        f"{audio['stream_hours']:.2f} h of synthetic test streams (one false accept = "
+        f"{1 / audio['stream_hours']:.2f} FA/h) and, at the same threshold, false accepts per hour on "
+        f"{audio['real_hours']:.2f} h of {real} real speech. Stage 1 is exact at every threshold; with the verifier "
+        f"at the run thresholds {document['verify_thresholds']} (spotter) and {document['repcnn_verify_thresholds']} "
+        f"(RepCNN) only.",
         "",
-        "| phrase | words | syllables | positives | FRR stage 1 | FRR + verifier | threshold (stage 1 / + verifier) "
-        "| real FA/h (stage 1 / + verifier) | at the default threshold: FRR, FA/h (stage 1) | same + verifier |",
-        "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        "| phrase | words | syllables | positives | stage 1: FRR (threshold, real FA/h) | + verifier: FRR (threshold, "
+        "real FA/h) | at the default threshold: FRR, FA/h, real FA/h | same + verifier |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
-    for row in document["phrases"]:
-        s1, s2 = row["stage1"], row["verified"]
-        real = document["audio"]["real_set"]
-        lines.append(
-            f"| {row['phrase']}{' (spotter)' if row['trained_model_phrase'] else ''} | {len(row['phrase'].split())} "
-            f"| {row['syllables']} | {row['positives']} | {_pct(s1['at_target']['frr'])} | {_pct(s2['at_target']['frr'])} "
-            f"| {s1['at_target']['threshold']:.3f} / {s2['at_target']['threshold']:.3f} "
-            f"| {s1['other_sets'][real]['at_target']['fa_per_hour']:.2f} / "
-            f"{s2['other_sets'][real]['at_target']['fa_per_hour']:.2f} "
-            f"| {_pct(s1['at_default_threshold']['frr'])}, {s1['at_default_threshold']['fa_per_hour']:.2f} "
-            f"| {_pct(s2['at_default_threshold']['frr'])}, {s2['at_default_threshold']['fa_per_hour']:.2f} |")
-    repcnn = document.get("repcnn")
-    if repcnn:
-        s1, s2 = repcnn["stage1"], (repcnn.get("verified") or {}).get("at_target")
-        lines.append(
-            f"| hey jarvis (RepCNN `{repcnn['model']}`) | 2 | {repcnn['syllables']} | {repcnn['positives']} "
-            f"| {_pct(s1['at_target']['frr'])} | {_pct(s2['frr']) if s2 else 'n/a'} "
-            f"| {s1['at_target']['threshold']:.3f} / {s2['threshold'] if s2 else 'n/a'} "
-            f"| {s1['real_at_target']['fa_per_hour']:.2f} / {s2['real_fa_per_hour'] if s2 else 'n/a'} "
-            f"| {_pct(s1['at_default_threshold']['frr'])}, {s1['at_default_threshold']['fa_per_hour']:.2f} | - |")
+    rows = [(f"{r['phrase']}{' (spotter)' if r['trained_model_phrase'] else ''}", r) for r in document["phrases"]]
+    if document.get("repcnn"):
+        repcnn = document["repcnn"]
+        rows.append((f"hey jarvis (RepCNN {repcnn['model']})", {**repcnn, "words": 2}))
+    for name, row in rows:
+        stage1, verified = row["stage1"], row.get("verified") or {}
+        default = stage1["default_threshold"]
+        at_default = next((p for p in verified.get("points", []) if p["threshold"] == default), None)
+        lines.append(f"| {name} | {row['words']} | {row['syllables']} | {row['positives']} | {_point(stage1['at_target'])} "
+                     f"| {_point(verified.get('at_target'))} | {_at(stage1['at_default_threshold'], default)} "
+                     f"| {_at(at_default, default)} |")
     return "\n".join(lines) + "\n"
 
 
-def _pct(value):
-    return f"{100 * value:.1f} %"
+def _point(point):
+    if point is None:
+        return "not reached"
+    return f"**{100 * point['frr']:.1f} %** ({point['threshold']:.3f}, {point['real_fa_per_hour']:.2f})"
+
+
+def _at(point, threshold):
+    if point is None:
+        return "-"
+    return (f"{100 * point['frr']:.1f} %, {point['fa_per_hour']:.2f}, {point['real_fa_per_hour']:.2f} "
+            f"(at {threshold:.3g})")
 
 
 def evaluate(args):
-    started = time.time()
-    corpus, wake = Corpus(args.corpus), Corpus(args.wakeword_corpus)
-    phrases = list(corpus.info["phrases"])
-    trained_phrase = wake.info["phrase"]
-    positives = {p: [(str(corpus.path(e)), e) for e in corpus.entries("test", {"positive"}) if e["phrase"] == p]
-                 for p in phrases}
-    positives[trained_phrase] = [(str(wake.path(e)), e) for e in wake.entries("test", {"positive"})]
-    stream_entries = [(c, e) for c in [wake] + [Corpus(d) for d in args.streams_from]
-                      for e in c.entries("test", {"long_negative"})]
-    streams = _take_stream_files(stream_entries, args.stream_hours)
-    real_set = NegativeSet(args.real_speech)
-    real = NegativeAudio(real_set.name, [(str(real_set.path(e).resolve()), e)
-                                         for e in take_hours(real_set.entries(), args.real_hours)])
-    runs = DetectRuns(args.java + ["-jar", str(args.jar)], args.models_dir, args.cache, args.batch_size)
-    every_phrase = phrases + [trained_phrase]
-    phrase_options = [x for p in every_phrase for x in ("--phrase", p)]
-    low = ["--threshold", str(args.run_threshold), "--verify"]
-    negative_files = [p for p, _ in streams.files + real.files]
-    negative_lines = runs.run("spotter-negatives", phrase_options + low, negative_files, len(every_phrase))
-    first = positives[phrases[0]][0][0]
-    defaults = {line["phrase"]: line["threshold"]
-                for line in runs.run("spotter-defaults", phrase_options, [first], len(every_phrase))[first]}
-    lexicon = read_lexicon(args.models_dir)
-    rows = []
-    for phrase in every_phrase:
-        lines = runs.run(f"spotter-positives-{len(rows):02d}", ["--phrase", phrase] + low,
-                         [p for p, _ in positives[phrase]])
-        negatives, left_out = {}, {}
-        for audio in (streams, real):
-            kept, hours, hours_left_out = audio.for_phrase(phrase)
-            negatives[audio.name] = ([_line_for(negative_lines[p], phrase) for p, _ in kept], hours)
-            left_out[audio.name] = round(hours_left_out, 4)
-        row = spotter_figures(phrase, [lines[p][0] for p, _ in positives[phrase]], negatives, args.run_threshold,
-                              defaults[phrase])
-        row.update(syllables=syllables(phrase, lexicon), trained_model_phrase=phrase == trained_phrase,
-                   negative_hours={name: round(h, 4) for name, (_, h) in negatives.items()},
-                   negative_hours_left_out=left_out)
-        rows.append(row)
-    repcnn = None
-    if args.repcnn_model:
-        model = ["--model", args.repcnn_model]
-        files = [p for p, _ in positives[trained_phrase]]
-        lines = runs.run("repcnn-scores", model + ["--scores"], files + negative_files)
-        split = _split_lines(lines, files, streams, real)
-        repcnn = {"model": lines[files[0]][0]["model"], "positives": len(files),
-                  "syllables": syllables(trained_phrase, lexicon),
-                  "stage1": repcnn_figures(*split, args.refractory)}
-        verified = {}
-        for threshold in args.repcnn_verify_thresholds:
-            run = runs.run(f"repcnn-verify-{threshold}", model + ["--threshold", str(threshold), "--verify"],
-                           files + negative_files)
-            verified[threshold] = _split_lines(run, files, streams, real)
-        if verified:
-            repcnn["verified"] = repcnn_verified_figures(verified, streams.for_phrase(trained_phrase)[1],
-                                                         real.for_phrase(trained_phrase)[1])
-    document = {
-        "command": args.command_line, "jar": str(args.jar), "run_threshold": args.run_threshold,
-        "target_fa_per_hour": TARGET_FA_PER_HOUR, "refractory_s_repcnn": args.refractory,
-        "approximation": spotting.__doc__.split("\n\n")[1].replace("\n", " "),
-        "audio": {"positives_corpus": corpus.directory.name, "trained_phrase_corpus": wake.directory.name,
-                  "stream_corpora": [wake.directory.name] + [pathlib.Path(d).name for d in args.streams_from],
-                  "stream_files": len(streams.files),
-                  "stream_hours": round(sum(e["duration"] for _, e in streams.files) / 3600.0, 4),
-                  "real_set": real.name, "real_clips": len(real.files),
-                  "real_hours": round(sum(e["duration"] for _, e in real.files) / 3600.0, 4)},
-        "phrases": rows, "repcnn": repcnn,
-        "run_seconds": {name: round(s, 1) for name, s in runs.seconds.items()},
-        "seconds": round(time.time() - started, 1),
-    }
+    document = Evaluation(args).document()
     out = pathlib.Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    (out / "report.json").write_text(json.dumps(document, indent=1))
+    (out / "report.json").write_text(json.dumps(document, indent=1) + "\n")
     (out / "figures.md").write_text(markdown(document))
-    plot(rows, repcnn, out / "det.png")
+    plot(document, out / "det.png")
     return document
-
-
-def _take_stream_files(stream_entries, hours):
-    """The synthetic streams, --stream-hours of them (all for None), as NegativeAudio."""
-    keyed = {f"{c.directory.name}/{e['id']}": (str(c.path(e).resolve()), e) for c, e in stream_entries}
-    chosen = take_hours([{**e, "id": key} for key, (_, e) in keyed.items()], hours)
-    return NegativeAudio("streams", [keyed[e["id"]] for e in chosen])
-
-
-def _line_for(lines, phrase):
-    return next(line for line in lines if line["phrase"] == phrase)
-
-
-def _split_lines(lines, positive_files, streams, real):
-    """(positive lines, stream lines, real lines) of a one-line-per-file run."""
-    return ([lines[p][0] for p in positive_files], [lines[p][0] for p, _ in streams.files],
-            [lines[p][0] for p, _ in real.files])
 
 
 def add_arguments(parser):
@@ -355,14 +435,17 @@ def add_arguments(parser):
     parser.add_argument("--real-speech", type=pathlib.Path, default=data / "real-uqm",
                         help="an exported real-speech set (evaluation sets --export uqm)")
     parser.add_argument("--real-hours", type=float, default=2.0, help="hours of it to use")
-    parser.add_argument("--run-threshold", type=float, required=True,
-                        help="the spotter's threshold for its one run: below every threshold reported")
+    parser.add_argument("--score-floor", type=float, default=0.1,
+                        help="spotter scores below this are not kept; the stage-1 curve starts there")
+    parser.add_argument("--verify-thresholds", nargs="*", type=float, default=[0.2, 0.3, 0.4, 0.5, 0.6, 0.7],
+                        help="spotter thresholds run with the verifier")
+    parser.add_argument("--spotter-refractory", type=float, default=2.0,
+                        help="seconds: the spotter's refractory period (OpenVocabularySettings)")
     parser.add_argument("--repcnn-model", default="wakeword-hey-jarvis", help="the trained model ('' for none)")
-    parser.add_argument("--repcnn-verify-thresholds", nargs="*", type=float, default=[],
-                        help="RepCNN thresholds to run with the verifier (needs `detect --model M --verify`)")
+    parser.add_argument("--repcnn-verify-thresholds", nargs="*", type=float, default=[0.3, 0.5, 0.7, 0.8, 0.9, 0.9397],
+                        help="RepCNN thresholds run with the verifier (0.3: the cascade's; 0.9397: the model's own)")
     parser.add_argument("--refractory", type=float, default=metrics.DEFAULT_REFRACTORY_S,
-                        help="seconds, for the RepCNN model's false accepts from its scores")
-    parser.add_argument("--batch-size", type=int, default=100, help="files per JVM")
+                        help="seconds: the RepCNN model's refractory period")
     parser.add_argument("--cache", type=pathlib.Path, default=data / "phrase-eval-runs",
-                        help="the detect lines of every run, reused by a rerun")
+                        help="the lines of every run, and cut trigger audio, reused by a rerun")
     parser.add_argument("--out", type=pathlib.Path, default=REPOSITORY / "reports/open-vocabulary")
