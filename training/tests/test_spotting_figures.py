@@ -28,7 +28,7 @@ def test_stage1_takes_the_lowest_threshold_within_half_a_false_accept_per_hour()
     streams = [stream(3600, {100: 0.9, 101: 0.95, 2000: 0.8}), stream(3600, {3000: 0.6})]
     real = [stream(1800, {50: 0.85, 900: 0.99})]
     positives = [0.97, 0.92, 0.85, 0.5, 0.0]
-    figures = phrases.stage1_figures(positives, streams, real, refractory=2.0, default_threshold=0.7, floor=0.1)
+    figures, curve = phrases.stage1_figures(positives, streams, real, refractory=2.0, default_threshold=0.7, floor=0.1)
     at = figures["at_target"]
     # above 0.8 only the 100 s event fires (its first score 0.9 now misses, the refractory period starts at 101 s)
     assert 0.8 < at["threshold"] <= 0.85 and at["false_accepts"] == 1 and at["fa_per_hour"] == 0.5
@@ -38,6 +38,20 @@ def test_stage1_takes_the_lowest_threshold_within_half_a_false_accept_per_hour()
     assert default["threshold"] == 0.7 and default["false_accepts"] == 2 and default["frr"] == pytest.approx(2 / 5)
     fa = [p[0] for p in figures["det"]]
     assert fa == sorted(fa, reverse=True) and fa[-1] == 0.0
+    # the verifier runs at the detector's own threshold and at stage 1's best thresholds for 0.5 ... 16 FA/h
+    thresholds = phrases.verify_thresholds(curve, 0.7)
+    assert 0.7 in thresholds and at["threshold"] in thresholds and thresholds == sorted(thresholds)
+
+
+def test_firings_are_the_trigger_policys_with_the_window_before_each():
+    line = {"file": "a.wav", "duration_ms": 60000,
+            "scores": [[500, 0.9], [1000, 0.95], [3000, 0.2], [4200, 0.7], [9000, 0.99]]}
+    assert phrases.firings(line, 0.65, refractory=2.0, window_ms=1200) == [(0, 500), (3000, 4200), (7800, 9000)]
+    assert phrases.firings(line, 0.96, refractory=2.0, window_ms=1200) == [(7800, 9000)]
+    detections = [{"file": "a", "detections": [{"start_ms": 0, "end_ms": 700}, {"start_ms": 400, "end_ms": 1600}]}]
+    assert phrases.trigger_window_ms(detections) == 1200
+    with pytest.raises(ValueError, match="window"):
+        phrases.trigger_window_ms([{"file": "a", "detections": [{"start_ms": 0, "end_ms": 700}]}])
 
 
 def test_stage1_matches_a_brute_force_search_over_thresholds():
@@ -46,7 +60,7 @@ def test_stage1_matches_a_brute_force_search_over_thresholds():
         streams = [stream(1800, {float(t): float(s) for t, s in zip(rng.uniform(1, 1790, 30), rng.uniform(0, 1, 30))})
                    for _ in range(3)]
         positives = list(rng.uniform(0, 1, 40))
-        figures = phrases.stage1_figures(positives, streams, [], refractory=2.0, default_threshold=0.5, floor=0.1)
+        figures, _ = phrases.stage1_figures(positives, streams, [], refractory=2.0, default_threshold=0.5, floor=0.1)
         best = min(metrics.false_reject_rate(positives, t) for t in np.linspace(0.1, 1.01, 2000)
                    if metrics.false_accepts_per_hour(streams, t, 2.0)[0] <= 0.5)
         assert figures["at_target"]["fa_per_hour"] <= 0.5 and figures["at_target"]["frr"] == pytest.approx(best)

@@ -13,12 +13,12 @@ each phrase, negative audio whose text says the phrase is left out of its false 
 Stage 1 is exact at every threshold: both detectors print every score (`--scores`), and false accepts are the
 firings of the trigger policy (a score at or above the threshold, then the refractory period) counted from them,
 as the harness counts them (metrics.py); a positive clip is accepted when its best score reaches the threshold.
-With the verifier (the second stage), what is verified depends on where the detector fired, so each detector runs
-once per threshold of a grid (--verify-thresholds, --repcnn-verify-thresholds): figures with the verifier are
-exact at those thresholds only, and the operating point is the lowest of them within the false-accept rate. The
-spotter verifies with `detect --phrase --threshold T --verify`; `detect --model` has no --verify, so the RepCNN
-model's detections are cut out of their files as the service cuts trigger audio (start_ms to end_ms) and
-verified with `wakestream verify --phrase "hey jarvis"`, which runs kws-service's core as the service does.
+With the verifier (the second stage), each firing's trigger audio, the detector's window ending at the firing
+(start_ms to end_ms of a detection, as the service and `detect --phrase --verify` cut it), is cut out of its file
+and verified with `wakestream verify --phrase PHRASE` (kws-service's core, as the service verifies): a positive is
+accepted when a firing of it is verified, a false accept is a verified firing. That is exact at the thresholds
+where it is done: the detector's own and those of stage 1's best points at VERIFY_AT_FA_PER_HOUR; the operating
+point with the verifier is the lowest of them whose verified false accepts stay within the rate.
 """
 import hashlib
 import json
@@ -42,6 +42,8 @@ from .real_speech import NegativeSet  # noqa: E402
 TRAINING = pathlib.Path(__file__).resolve().parents[2]
 REPOSITORY = TRAINING.parent
 TARGET_FA_PER_HOUR = 0.5
+# stage 1's operating points at these rates are where the verifier is run (with the detector's own threshold)
+VERIFY_AT_FA_PER_HOUR = (0.5, 1.0, 2.0, 4.0, 8.0, 16.0)
 VOWELS = {"AA", "AE", "AH", "AO", "AW", "AY", "EH", "ER", "EY", "IH", "IY", "OW", "OY", "UH", "UW"}
 
 
@@ -115,7 +117,8 @@ def floor_scores(floor):
 def stage1_figures(positive_best, streams, real_streams, refractory, default_threshold, floor):
     """Exact stage-1 figures of one detector and phrase: positive_best [best score per positive clip]; streams,
     real_streams [metrics.Stream] (scores below `floor` may be missing: thresholds start there). The DET curve on
-    the streams, the point at <= TARGET_FA_PER_HOUR, the detector's own threshold, and real speech at both."""
+    the streams, the point at <= TARGET_FA_PER_HOUR, the detector's own threshold, and real speech at both; and
+    the curve (metrics.DetPoint)."""
     thresholds = [t for t in metrics.thresholds_for(positive_best, {}, streams, grid=21) if t >= floor]
     curve = metrics.det_curve(positive_best, {}, streams, refractory, thresholds)
     point = metrics.operating_point(curve, TARGET_FA_PER_HOUR)
@@ -127,9 +130,10 @@ def stage1_figures(positive_best, streams, real_streams, refractory, default_thr
                 "fa_per_hour": round(rate, 4), "false_accepts": events,
                 "real_fa_per_hour": round(real_rate, 4), "real_false_accepts": real_events}
 
-    return {"at_target": at(point.threshold) if point else None, "at_default_threshold": at(default_threshold),
-            "default_threshold": default_threshold,
-            "det": [[round(p.fa_per_hour, 4), round(p.frr, 4)] for p in curve]}
+    figures = {"at_target": at(point.threshold) if point else None, "at_default_threshold": at(default_threshold),
+               "default_threshold": default_threshold,
+               "det": [[round(p.fa_per_hour, 4), round(p.frr, 4)] for p in curve]}
+    return figures, curve
 
 
 def verified_figures(runs_by_threshold, stream_hours, real_hours):
@@ -154,13 +158,26 @@ def _line(lines, phrase):
     return next(line for line in lines if line["phrase"] == phrase)
 
 
-def firings_check(verified_runs, stream_lines, refractory):
-    """Detections the spotter made on the streams at each run threshold beside the firings counted from its scores
-    at that threshold: equal when the scores tell what the service would do."""
-    streams = [stream_from_result(line) for line in stream_lines]
-    return {str(t): {"detections": sum(len(line["detections"]) for line in lines),
-                     "firings_from_scores": metrics.false_accepts_per_hour(streams, t, refractory)[1]}
-            for t, (_, lines, _) in sorted(verified_runs.items())}
+def trigger_window_ms(lines):
+    """The detector's window in ms, from its detections (start_ms = end_ms - window, cut at the file's start).
+    Raises ValueError when no detection shows it."""
+    widths = [d["end_ms"] - d["start_ms"] for line in lines for d in line["detections"] if d["start_ms"] > 0]
+    if not widths:
+        raise ValueError("no detection shows the detector's window: no trigger audio can be cut")
+    return max(widths)
+
+
+def verify_thresholds(curve, default_threshold):
+    """The detector's own threshold and stage 1's best thresholds at VERIFY_AT_FA_PER_HOUR, ascending."""
+    points = [metrics.operating_point(curve, rate) for rate in VERIFY_AT_FA_PER_HOUR]
+    return sorted({float(default_threshold)} | {p.threshold for p in points if p is not None})
+
+
+def firings(line, threshold, refractory, window_ms):
+    """[(start_ms, end_ms)] of the trigger audio of every firing in a `--scores` line at the threshold."""
+    stream = stream_from_result(line)
+    ends = metrics.refractory_events(stream.times, stream.scores, threshold, refractory)
+    return [(max(0, int(round(end * 1000)) - window_ms), int(round(end * 1000))) for end in ends]
 
 
 def cut_trigger(source, start_ms, end_ms, directory):
@@ -214,15 +231,13 @@ class Evaluation:
         return NegativeAudio("streams", [keyed[e["id"]] for e in chosen])
 
     def spotter(self):
-        """One row per phrase (the trained phrase last): stage 1 from one run with every score, the verifier from
-        one run per grid threshold; each run searches every phrase in every file (the encoder runs once a file)."""
+        """One row per phrase (the trained phrase last), from one run that searches every phrase in every file (the
+        encoder runs once a file) and prints every score, and the verifier on the firings' trigger audio."""
         args, every = self.args, self.phrases + [self.trained_phrase]
         options = [x for p in every for x in ("--phrase", p)]
         files = [f for p in every for f in self.positives[p]] + self.negative_files
         scores = self.runs.run(f"spotter-scores-floor{args.score_floor}", options + ["--scores"], files, len(every),
                                reduce=floor_scores(args.score_floor), seconds=self.seconds)
-        grid = {t: self.runs.run(f"spotter-verify-{t}", options + ["--threshold", str(t), "--verify"], files,
-                                 len(every), seconds=self.seconds) for t in args.verify_thresholds}
         lexicon = read_lexicon(args.models_dir)
         rows = []
         for phrase in every:
@@ -234,17 +249,9 @@ class Evaluation:
                    "phones": positives[0].get("phones"),
                    "negative_hours": {"streams": round(stream_hours, 4), self.real.name: round(real_hours, 4)},
                    "negative_hours_left_out": {"streams": round(stream_left_out, 4),
-                                               self.real.name: round(real_left_out, 4)},
-                   "stage1": stage1_figures([line["max_score"] for line in positives],
-                                            [stream_from_result(line) for line in streams],
-                                            [stream_from_result(line) for line in real],
-                                            args.spotter_refractory, positives[0]["threshold"], args.score_floor)}
-            verified_runs = {t: ([_line(lines[f], phrase) for f in self.positives[phrase]],
-                                 self._lines_for(self.streams, phrase, lines)[0],
-                                 self._lines_for(self.real, phrase, lines)[0]) for t, lines in grid.items()}
-            if verified_runs:
-                row["verified"] = verified_figures(verified_runs, stream_hours, real_hours)
-                row["firings_check"] = firings_check(verified_runs, streams, args.spotter_refractory)
+                                               self.real.name: round(real_left_out, 4)}}
+            row.update(self._figures(phrase, positives, streams, real, stream_hours, real_hours,
+                                     args.spotter_refractory, args.score_floor))
             rows.append(row)
         return rows
 
@@ -254,47 +261,46 @@ class Evaluation:
         kept, hours, left_out = audio.for_phrase(phrase)
         return [_line(lines[p], phrase) for p, _ in kept], hours, left_out
 
-    def repcnn(self):
-        """The trained model on the trained phrase: stage 1 from scores, the verifier on cut trigger audio."""
-        args = self.args
-        model = ["--model", args.repcnn_model]
-        files = self.positives[self.trained_phrase]
-        lines = self.runs.run("repcnn-scores", model + ["--scores"], files + self.negative_files, seconds=self.seconds)
-        stream_lines = [lines[p][0] for p, _ in self.streams.files]
-        real_lines = [lines[p][0] for p, _ in self.real.files]
-        figures = {"model": lines[files[0]][0]["model"], "positives": len(files),
-                   "stage1": stage1_figures([lines[f][0]["max_score"] for f in files],
-                                            [stream_from_result(line) for line in stream_lines],
-                                            [stream_from_result(line) for line in real_lines],
-                                            args.refractory, lines[files[0]][0]["threshold"], 0.0)}
-        runs = {}
-        for t in args.repcnn_verify_thresholds:
-            detected = self.runs.run(f"repcnn-detect-{t}", model + ["--threshold", str(t)], files + self.negative_files,
-                                     seconds=self.seconds)
-            verified = self._verify_detections(detected)
-            runs[t] = ([verified[f] for f in files], [verified[p] for p, _ in self.streams.files],
-                       [verified[p] for p, _ in self.real.files])
-        if runs:
-            figures["verified"] = verified_figures(runs, self.streams.hours, self.real.hours)
-        return figures
+    def _figures(self, phrase, positives, streams, real, stream_hours, real_hours, refractory, floor):
+        """{"stage1", "verified", "trigger_window_ms"} of one detector on one phrase from its `--scores` lines."""
+        default = positives[0]["threshold"]
+        stage1, curve = stage1_figures([line["max_score"] for line in positives],
+                                       [stream_from_result(line) for line in streams],
+                                       [stream_from_result(line) for line in real], refractory, default, floor)
+        window = trigger_window_ms(positives + streams + real)
+        thresholds = verify_thresholds(curve, default)
+        runs = {t: tuple(self._verified(phrase, group, t, refractory, window) for group in (positives, streams, real))
+                for t in thresholds}
+        return {"stage1": stage1, "trigger_window_ms": window,
+                "verified": verified_figures(runs, stream_hours, real_hours)}
 
-    def _verify_detections(self, detected):
-        """{file: its detect line, each detection with the verifier's "verification" of its trigger audio}."""
-        snippets = {}
-        for file, (line,) in detected.items():
-            for d in line["detections"]:
-                snippets[file, d["start_ms"], d["end_ms"]] = str(cut_trigger(file, d["start_ms"], d["end_ms"],
-                                                                             self.args.cache / "triggers"))
-        verdicts = self.runs.run("repcnn-triggers-verify", ["--phrase", self.trained_phrase],
-                                 sorted(set(snippets.values())), command="verify") if snippets else {}
-        out = {}
-        for file, (line,) in detected.items():
-            detections = []
-            for d in line["detections"]:
-                verdict = verdicts[snippets[file, d["start_ms"], d["end_ms"]]][0]
-                detections.append({**d, "verification": {"score": verdict["score"], "accepted": verdict["accepted"]}})
-            out[file] = {**line, "detections": detections}
+    def _verified(self, phrase, lines, threshold, refractory, window):
+        """The lines with their firings at the threshold as detections, each verified on its cut trigger audio."""
+        cuts = {(line["file"], start, end): str(cut_trigger(line["file"], start, end, self.args.cache / "triggers"))
+                for line in lines for start, end in firings(line, threshold, refractory, window)}
+        verdicts = self.runs.run(f"verify-{phrase.replace(' ', '-')}", ["--phrase", phrase], sorted(set(cuts.values())),
+                                 command="verify") if cuts else {}
+        out = []
+        for line in lines:
+            detections = [{"start_ms": start, "end_ms": end,
+                           "verification": {key: verdicts[cuts[line["file"], start, end]][0][key]
+                                            for key in ("score", "accepted")}}
+                          for start, end in firings(line, threshold, refractory, window)]
+            out.append({"file": line["file"], "detections": detections})
         return out
+
+    def repcnn(self):
+        """The trained model on the trained phrase, from one `--scores` run, verified as the spotter is."""
+        files = self.positives[self.trained_phrase]
+        lines = self.runs.run("repcnn-scores", ["--model", self.args.repcnn_model, "--scores"],
+                              files + self.negative_files, seconds=self.seconds)
+        positives = [lines[f][0] for f in files]
+        streams = [lines[p][0] for p, _ in self.streams.files]
+        real = [lines[p][0] for p, _ in self.real.files]
+        figures = {"model": positives[0]["model"], "positives": len(files)}
+        figures.update(self._figures(self.trained_phrase, positives, streams, real, self.streams.hours,
+                                     self.real.hours, self.args.refractory, 0.0))
+        return figures
 
     def document(self):
         started = time.time()
@@ -307,7 +313,7 @@ class Evaluation:
             "command": args.command_line, "jar": str(args.jar),
             "target_fa_per_hour": TARGET_FA_PER_HOUR, "score_floor": args.score_floor,
             "refractory_s": {"spotter": args.spotter_refractory, "repcnn": args.refractory},
-            "verify_thresholds": args.verify_thresholds, "repcnn_verify_thresholds": args.repcnn_verify_thresholds,
+            "verify_at_fa_per_hour": VERIFY_AT_FA_PER_HOUR,
             "method": __doc__.split("\n\n", 2)[2].replace("\n", " "),
             "audio": {"positives_corpus": self.corpus.directory.name, "trained_phrase_corpus": self.wake.directory.name,
                       "stream_corpora": [self.wake.directory.name] + [pathlib.Path(d).name for d in args.streams_from],
@@ -344,7 +350,7 @@ def plot(document, path):
                      linewidth=2.5, label=label)
     hours = document["audio"]["stream_hours"]
     for axis, title in zip(axes, ("stage 1: detector alone (every threshold)",
-                                  "stage 1 + kws verifier (at the run thresholds)")):
+                                  "stage 1 + kws verifier (at the verified thresholds)")):
         axis.set_xscale("log")
         axis.axvline(TARGET_FA_PER_HOUR, color="grey", linewidth=0.8)
         axis.set_xlabel(f"false accepts per hour, {hours:.2f} h of synthetic test streams (0 drawn at 0.01)")
@@ -373,8 +379,8 @@ def markdown(document):
         f"{audio['stream_hours']:.2f} h of synthetic test streams (one false accept = "
         f"{1 / audio['stream_hours']:.2f} FA/h) and, at the same threshold, false accepts per hour on "
         f"{audio['real_hours']:.2f} h of {real} real speech. Stage 1 is exact at every threshold; with the verifier "
-        f"at the run thresholds {document['verify_thresholds']} (spotter) and {document['repcnn_verify_thresholds']} "
-        f"(RepCNN) only.",
+        f"at the detector's own threshold and at stage 1's best thresholds for "
+        f"{', '.join(str(r) for r in document['verify_at_fa_per_hour'])} FA/h only (threshold in brackets).",
         "",
         "| phrase | words | syllables | positives | stage 1: FRR (threshold, real FA/h) | + verifier: FRR (threshold, "
         "real FA/h) | at the default threshold: FRR, FA/h, real FA/h | same + verifier |",
@@ -437,13 +443,9 @@ def add_arguments(parser):
     parser.add_argument("--real-hours", type=float, default=2.0, help="hours of it to use")
     parser.add_argument("--score-floor", type=float, default=0.1,
                         help="spotter scores below this are not kept; the stage-1 curve starts there")
-    parser.add_argument("--verify-thresholds", nargs="*", type=float, default=[0.2, 0.3, 0.4, 0.5, 0.6, 0.7],
-                        help="spotter thresholds run with the verifier")
     parser.add_argument("--spotter-refractory", type=float, default=2.0,
                         help="seconds: the spotter's refractory period (OpenVocabularySettings)")
     parser.add_argument("--repcnn-model", default="wakeword-hey-jarvis", help="the trained model ('' for none)")
-    parser.add_argument("--repcnn-verify-thresholds", nargs="*", type=float, default=[0.3, 0.5, 0.7, 0.8, 0.9, 0.9397],
-                        help="RepCNN thresholds run with the verifier (0.3: the cascade's; 0.9397: the model's own)")
     parser.add_argument("--refractory", type=float, default=metrics.DEFAULT_REFRACTORY_S,
                         help="seconds: the RepCNN model's refractory period")
     parser.add_argument("--cache", type=pathlib.Path, default=data / "phrase-eval-runs",
