@@ -22,12 +22,14 @@ render hey-jarvis-weather flite rms "Hey Jarvis, what's the weather like tomorro
 render kitchen-lights flite kal "Please turn on the kitchen lights and play some music."
 render hey-jarvis-timer espeak-ng en-gb "Hey Jarvis, set a timer for ten minutes."
 render mention-hey-jarvis espeak-ng en-gb "I told hey jarvis yesterday that it was broken."
+render hey-nova-lights espeak-ng en-us "Hey Nova, turn on the lights."
 
 cat > "$out/index.txt" <<INDEX
-# stream-id|file|what it says (made by scripts/make-samples.sh)
+# stream-id|file|what it says[|phrase the demo enrolls for the stream first] (made by scripts/make-samples.sh)
 demo-weather|hey-jarvis-weather.wav|Hey Jarvis, what's the weather like tomorrow? (flite rms)
 demo-lights|kitchen-lights.wav|Please turn on the kitchen lights and play some music. (flite kal, no wake word)
 demo-timer|hey-jarvis-timer.wav|Hey Jarvis, set a timer for ten minutes. (espeak-ng en-gb)
 demo-mention|mention-hey-jarvis.wav|I told hey jarvis yesterday that it was broken. (espeak-ng en-gb, the phrase not addressed to the device)
+demo-nova|hey-nova-lights.wav|Hey Nova, turn on the lights. (espeak-ng en-us; the demo first enrolls hey nova, a phrase without a trained model, for this stream)|hey nova
 INDEX
 ls -l "$out"

@@ -4,6 +4,10 @@ import io.wakestream.common.audio.Mono16k;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -17,7 +21,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Start everything in-process, stream the bundled sample audio, print each event as it arrives.")
+        description = "Start everything in-process, stream the bundled sample audio (enrolling a phrase for the streams "
+                + "the sample index names one for), print each event as it arrives.")
 public class DemoCommand implements Callable<Integer> {
 
     private static final String SAMPLES = "/samples/";
@@ -46,6 +51,9 @@ public class DemoCommand implements Callable<Integer> {
             AtomicBoolean streaming = new AtomicBoolean(true);
             Thread producer = Thread.ofPlatform().name("demo-stream").start(() -> {
                 for (Sample sample : samples) {
+                    if (!sample.enroll().isEmpty()) {
+                        enroll(cluster, sample);
+                    }
                     System.out.printf("%-11s {\"stream_id\":\"%s\",\"file\":\"%s\",\"says\":\"%s\"}%n", "audio",
                             sample.streamId(), sample.file(), sample.text());
                     try {
@@ -68,6 +76,36 @@ public class DemoCommand implements Callable<Integer> {
             producer.join();
         }
         return 0;
+    }
+
+    /**
+     * Enrolls the sample's phrase for its stream through kws-service's enrollment API, as {@code wakestream enroll}
+     * does, and prints the enrollment; wakeword-service reads it from the enrollment topic and spots the phrase on
+     * that stream. Without kws-service (no verifier model) the stream keeps the wake-word model, with a warning.
+     */
+    private static void enroll(LocalCluster cluster, Sample sample) {
+        if (cluster.kwsUrl().isEmpty()) {
+            System.err.println("wakestream demo: \"" + sample.enroll() + "\" is not enrolled for " + sample.streamId()
+                    + ": kws-service, which stores enrollments, is not running");
+            return;
+        }
+        URI uri = URI.create(cluster.kwsUrl().get() + "/v1/streams/" + sample.streamId() + "/keyword");
+        String body = JSON.createObjectNode().put("phrase", sample.enroll()).toString();
+        HttpRequest put = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(15))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body)).build();
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = http.send(put, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 == 2) {
+                System.out.printf("%-11s %s%n", "enrollment", JSON.readTree(response.body()));
+            } else {
+                System.err.println("wakestream demo: enrolling \"" + sample.enroll() + "\" failed: HTTP "
+                        + response.statusCode() + " " + response.body());
+            }
+        } catch (IOException e) {
+            System.err.println("wakestream demo: enrolling \"" + sample.enroll() + "\" failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -131,8 +169,11 @@ public class DemoCommand implements Callable<Integer> {
         return name.endsWith("s") ? name.substring(0, name.length() - 1) : name;
     }
 
-    /** A bundled clip: listed in samples/index.txt as "stream-id|file|what it says". */
-    record Sample(String streamId, String file, String text) {
+    /**
+     * A bundled clip: listed in samples/index.txt as "stream-id|file|what it says", plus "|phrase" when the demo enrolls
+     * that phrase for the stream before streaming it ({@code enroll} empty otherwise).
+     */
+    record Sample(String streamId, String file, String text, String enroll) {
 
         static List<Sample> bundled() throws IOException {
             try (InputStream index = DemoCommand.class.getResourceAsStream(SAMPLES + "index.txt")) {
@@ -141,8 +182,9 @@ public class DemoCommand implements Callable<Integer> {
                 }
                 return new String(index.readAllBytes(), StandardCharsets.UTF_8).lines()
                         .filter(line -> !line.isBlank() && !line.startsWith("#"))
-                        .map(line -> line.split("\\|", 3))
-                        .map(parts -> new Sample(parts[0].trim(), parts[1].trim(), parts[2].trim()))
+                        .map(line -> line.split("\\|", 4))
+                        .map(parts -> new Sample(parts[0].trim(), parts[1].trim(), parts[2].trim(),
+                                parts.length > 3 ? parts[3].trim() : ""))
                         .toList();
             }
         }

@@ -20,6 +20,7 @@ import io.wakestream.wakeword.core.SessionSettings;
 import io.wakestream.wakeword.core.openvocab.OpenVocabularyDetector;
 import io.wakestream.wakeword.core.openvocab.OpenVocabularySettings;
 import io.wakestream.wakeword.core.openvocab.PhrasePhones;
+import io.wakestream.wakeword.core.openvocab.SearchSettings;
 import java.util.ArrayList;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +56,8 @@ public class DetectCommand implements Callable<Integer> {
     @Mixin
     ModelOptions models;
 
-    @Option(names = "--threshold", description = "Override the model's threshold.")
+    @Option(names = "--threshold", description = "Override the model's threshold (with --phrase: the open-vocabulary "
+            + "threshold on the confidence exp(S), default " + OpenVocabularySettings.DEFAULT_THRESHOLD + ").")
     Float threshold;
 
     @Option(names = "--scores", description = "Add every hop's score as [end_ms, score] pairs. Scores (and max_score) "
@@ -71,6 +73,14 @@ public class DetectCommand implements Callable<Integer> {
     @Option(names = "--encoder", defaultValue = PhoneticEncoderConfig.DEFAULT_MODEL,
             description = "With --phrase: the phonetic encoder (default: ${DEFAULT-VALUE}, the newest version).")
     String encoderModel;
+
+    @Option(names = "--log-prob-floor", description = "With --phrase: the search's floor on a log-posterior "
+            + "(default: " + SearchSettings.DEFAULT_LOG_PROB_FLOOR + ").")
+    Float logProbFloor;
+
+    @Option(names = "--skip-penalty", description = "With --phrase: nats charged per phone the search skips (default: "
+            + SearchSettings.DEFAULT_SKIP_PENALTY + ").")
+    Float skipPenalty;
 
     @Option(names = "--verify", description = "With --phrase: verify each detection's trigger audio against the phrase "
             + "with kws-service's verifier (newest kws-verifier), as the service's second stage does.")
@@ -106,8 +116,15 @@ public class DetectCommand implements Callable<Integer> {
     }
 
     private int spotPhrases() {
-        OpenVocabularySettings openVocabulary = OpenVocabularySettings.defaults();
-        SessionSettings settings = SessionSettings.defaults().withThreshold(threshold);
+        SearchSettings defaults = SearchSettings.defaults();
+        SearchSettings search = new SearchSettings(logProbFloor != null ? logProbFloor : defaults.logProbFloor(),
+                skipPenalty != null ? skipPenalty : defaults.skipPenalty(), defaults.maxFramesPerPhone(),
+                defaults.extraFrames());
+        OpenVocabularySettings openVocabulary = OpenVocabularySettings.defaults().withSearch(search);
+        if (threshold != null) {
+            openVocabulary = openVocabulary.withThreshold(threshold);
+        }
+        SessionSettings settings = SessionSettings.defaults();
         int failures = 0;
         ModelRepository repository = models.repository();
         try (OnnxEngine onnx = models.engine();

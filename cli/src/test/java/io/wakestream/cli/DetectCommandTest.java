@@ -188,6 +188,49 @@ class DetectCommandTest {
         return wav.array();
     }
 
+    /**
+     * Two phrases searched in one encoder run per file: one line per file and phrase, each phrase found in the clip
+     * that says it only, with the kws verifier's verdict on each detection's trigger audio.
+     */
+    @Test
+    void phrasesAreSpottedWithTheOpenVocabularySpotterOneLinePerFileAndPhrase() throws Exception {
+        List<JsonNode> lines = detect("--models-dir", MODELS, "--provider", "cpu", "--phrase", "hey jarvis",
+                "--phrase", "kitchen lights", "--verify", copySample("hey-jarvis-timer.wav"),
+                copySample("kitchen-lights.wav"));
+
+        assertThat(lines).hasSize(4).allSatisfy(line -> {
+            assertThat(line.get("model").asString()).isEqualTo("open-vocabulary/phonetic-encoder-1.0.0");
+            assertThat(line.get("threshold").floatValue()).isEqualTo(0.5f);
+            assertThat(line.get("max_score").floatValue()).isBetween(0f, 1f);
+        });
+        assertThat(lines).extracting(line -> Path.of(line.get("file").asString()).getFileName().toString()
+                        + " / " + line.get("phrase").asString())
+                .containsExactly("hey-jarvis-timer.wav / hey jarvis", "hey-jarvis-timer.wav / kitchen lights",
+                        "kitchen-lights.wav / hey jarvis", "kitchen-lights.wav / kitchen lights");
+        assertThat(lines.get(0).get("phones").get(0).asString()).isEqualTo("HH EY JH AA R V IH S");
+        assertThat(lines.get(0).get("detections")).singleElement().satisfies(detection -> {
+            assertThat(detection.get("keyword").asString()).isEqualTo("hey jarvis");
+            assertThat(detection.get("score").floatValue()).isGreaterThanOrEqualTo(0.5f);
+            assertThat(detection.get("end_ms").asLong()).isGreaterThan(detection.get("start_ms").asLong());
+            assertThat(detection.get("verification").get("score").floatValue()).isBetween(0f, 1f);
+            assertThat(detection.get("verification").has("accepted")).isTrue();
+        });
+        assertThat(lines.get(1).get("detections")).isEmpty();
+        assertThat(lines.get(2).get("detections")).isEmpty();
+        assertThat(lines.get(3).get("detections")).singleElement()
+                .satisfies(detection -> assertThat(detection.get("keyword").asString()).isEqualTo("kitchen lights"));
+    }
+
+    @Test
+    void verifyingNeedsAPhrase() throws Exception {
+        String clip = copySample("kitchen-lights.wav");
+        CommandOutcome run = CommandOutcome.capture(() -> new CommandLine(new DetectCommand())
+                .setExecutionExceptionHandler(new ErrorReporter()).execute("--models-dir", MODELS, "--verify", clip));
+
+        assertThat(run.jsonLines()).isEmpty();
+        assertThat(run.err()).contains("--verify needs --phrase");
+    }
+
     private List<JsonNode> detect(String... args) {
         return CommandOutcome.capture(() -> new CommandLine(new DetectCommand()).execute(args)).jsonLines();
     }

@@ -63,6 +63,21 @@ class PronouncerTest {
         assertThat(pronouncer.pronounce("?!").words()).isEmpty();
     }
 
+    /** "the" has two lexicon pronunciations, "jarvis" two, "hey" one: four variants, the preferred first. */
+    @Test
+    void variantsCombineEveryWordsLexiconAlternatesUpToTheLimit() {
+        List<String> variants = pronouncer.pronounceVariants("hey the jarvis", 10).stream()
+                .map(p -> String.join(" ", p.phones())).toList();
+
+        assertThat(variants).containsExactly("HH EY DH AH JH AA R V IH S", "HH EY DH AH JH AA R V AH S",
+                "HH EY DH IY JH AA R V IH S", "HH EY DH IY JH AA R V AH S");
+        assertThat(variants.getFirst()).isEqualTo(String.join(" ", pronouncer.pronounce("hey the jarvis").phones()));
+        assertThat(pronouncer.pronounceVariants("hey the jarvis", 2)).hasSize(2);
+        assertThat(pronouncer.pronounceVariants("hey zorblat", 3)).as("a G2P word has one").hasSize(1);
+        assertThat(pronouncer.pronounceVariants("?!", 3)).isEmpty();
+        assertThatThrownBy(() -> pronouncer.pronounceVariants("hey", 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @Test
     void g2pRefusesWordsItCannotSpell() {
         G2p g2p = G2p.open(new ModelRepository(Path.of("../models")).loadLatest(G2p.MODEL_NAME), engine);

@@ -1,6 +1,9 @@
 package io.wakestream.kws.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.wakestream.common.enrollment.EnrollmentFollower;
+import io.wakestream.common.enrollment.EnrollmentRegistry;
+import io.wakestream.common.enrollment.EnrollmentsHealthIndicator;
 import io.wakestream.common.kafka.DeadLetterErrorHandlers;
 import io.wakestream.common.kafka.EventProducerConfiguration;
 import io.wakestream.common.kafka.EventSerdes;
@@ -8,12 +11,14 @@ import io.wakestream.common.kafka.KafkaFactories;
 import io.wakestream.common.kafka.KafkaHealthConfiguration;
 import io.wakestream.common.kafka.TopicsProperties;
 import io.wakestream.events.v1.WakewordDetection;
+import io.wakestream.kws.kafka.DetectionListener;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
@@ -43,5 +48,17 @@ public class KafkaConfiguration {
             ConsumerFactory<String, WakewordDetection> detectionConsumerFactory,
             DefaultErrorHandler deadLetterErrorHandler) {
         return KafkaFactories.listenerContainerFactory(configurer, detectionConsumerFactory, deadLetterErrorHandler);
+    }
+
+    /** Every stream's phrase, read before the detection listener starts. */
+    @Bean
+    EnrollmentFollower enrollmentFollower(KafkaProperties kafka, TopicsProperties topics, EnrollmentRegistry registry,
+                                          KafkaListenerEndpointRegistry listeners) {
+        return new EnrollmentFollower(kafka, topics, registry, listeners, DetectionListener.ID, "kws-enrollments");
+    }
+
+    @Bean("enrollments")
+    EnrollmentsHealthIndicator enrollmentsHealthIndicator(EnrollmentFollower follower, EnrollmentRegistry registry) {
+        return new EnrollmentsHealthIndicator(follower, registry);
     }
 }

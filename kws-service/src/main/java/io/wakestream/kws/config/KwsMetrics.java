@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.wakestream.common.kafka.DeadLetterListener;
-import io.wakestream.kws.core.EnrollmentRegistry;
+import io.wakestream.common.enrollment.EnrollmentRegistry;
 import io.wakestream.kws.core.Verification;
 import org.springframework.stereotype.Component;
 

@@ -2,7 +2,7 @@ package io.wakestream.kws.config;
 
 import io.wakestream.common.model.ModelRepository;
 import io.wakestream.common.onnx.OnnxEngine;
-import io.wakestream.kws.core.EnrollmentRegistry;
+import io.wakestream.common.enrollment.EnrollmentRegistry;
 import io.wakestream.kws.core.KeywordVerifier;
 import io.wakestream.kws.core.PhrasePolicy;
 import io.wakestream.common.events.RecentIds;

@@ -3,8 +3,8 @@ package io.wakestream.kws.kafka;
 import io.wakestream.common.kafka.InvalidRecordException;
 import io.wakestream.events.v1.WakewordDetection;
 import io.wakestream.kws.config.KwsMetrics;
-import io.wakestream.kws.core.Enrollment;
-import io.wakestream.kws.core.EnrollmentRegistry;
+import io.wakestream.common.enrollment.Enrollment;
+import io.wakestream.common.enrollment.EnrollmentRegistry;
 import io.wakestream.kws.core.KeywordVerifier;
 import io.wakestream.common.events.RecentIds;
 import io.wakestream.kws.core.Verification;
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 /**
  * Verifies each detection of {@code voice.detections.v1} against its stream's phrase (the enrolled one, else
  * the detection's keyword) and publishes the verdict. Idempotent on the detection id: a redelivery of a
- * recently verified detection is counted and skipped. Started by {@link EnrollmentFollower} once the
+ * recently verified detection is counted and skipped. Started by {@link io.wakestream.common.enrollment.EnrollmentFollower} once the
  * enrollments are read, so that no detection is verified against a phrase about to be replaced.
  */
 @Component

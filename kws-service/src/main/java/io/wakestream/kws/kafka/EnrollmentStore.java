@@ -3,8 +3,8 @@ package io.wakestream.kws.kafka;
 import io.wakestream.common.kafka.TopicsProperties;
 import io.wakestream.events.v1.KeywordEnrollment;
 import io.wakestream.kws.config.KwsProperties;
-import io.wakestream.kws.core.Enrollment;
-import io.wakestream.kws.core.EnrollmentRegistry;
+import io.wakestream.common.enrollment.Enrollment;
+import io.wakestream.common.enrollment.EnrollmentRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * Enrollment changes made through the API: each is stored in the compacted enrollment topic (keyed by stream
  * id; a removal is a tombstone), and applied to this instance's registry once Kafka has acknowledged it, so
- * that the caller's next read here sees it. Other instances see it when their {@link EnrollmentFollower} reads it.
+ * that the caller's next read here sees it. Other instances see it when their {@link io.wakestream.common.enrollment.EnrollmentFollower} reads it.
  */
 @Component
 public class EnrollmentStore {

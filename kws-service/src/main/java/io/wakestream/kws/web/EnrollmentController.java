@@ -9,7 +9,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.wakestream.common.phonetic.PhrasePronunciation;
 import io.wakestream.kws.config.KwsMetrics;
-import io.wakestream.kws.core.Enrollment;
+import io.wakestream.common.enrollment.Enrollment;
 import io.wakestream.kws.core.KeywordVerifier;
 import io.wakestream.kws.core.PhrasePolicy;
 import io.wakestream.kws.core.StreamIds;

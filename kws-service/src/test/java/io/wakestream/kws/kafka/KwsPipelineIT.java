@@ -1,5 +1,6 @@
 package io.wakestream.kws.kafka;
 
+import io.wakestream.common.enrollment.EnrollmentFollower;
 import io.wakestream.common.kafka.TopicRecorder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -16,8 +17,8 @@ import io.wakestream.kws.KwsServiceApplication;
 import io.wakestream.kws.KwsServiceTest;
 import io.wakestream.kws.TestModels;
 import io.wakestream.kws.TestModelsDirectory;
-import io.wakestream.kws.core.Enrollment;
-import io.wakestream.kws.core.EnrollmentRegistry;
+import io.wakestream.common.enrollment.Enrollment;
+import io.wakestream.common.enrollment.EnrollmentRegistry;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

@@ -1,6 +1,9 @@
 package io.wakestream.wakeword.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.wakestream.common.enrollment.EnrollmentFollower;
+import io.wakestream.common.enrollment.EnrollmentRegistry;
+import io.wakestream.common.enrollment.EnrollmentsHealthIndicator;
 import io.wakestream.common.kafka.DeadLetterErrorHandlers;
 import io.wakestream.common.kafka.EventProducerConfiguration;
 import io.wakestream.common.kafka.EventSerdes;
@@ -8,6 +11,7 @@ import io.wakestream.common.kafka.KafkaFactories;
 import io.wakestream.common.kafka.KafkaHealthConfiguration;
 import io.wakestream.common.kafka.TopicsProperties;
 import io.wakestream.events.v1.AudioChunk;
+import io.wakestream.wakeword.kafka.AudioChunkListener;
 import io.wakestream.wakeword.kafka.StreamOwnership;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
@@ -15,12 +19,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 
 /**
- * Protobuf serdes, the dead-letter error handler and partition-owned stream state for the audio listener; the
+ * Protobuf serdes, the dead-letter error handler and partition-owned stream state for the audio listener, and the
+ * enrollment topic's follower, which starts the audio listener once it has read every stream's phrase; the
  * producer and the readiness check come from common's configurations.
  */
 @Configuration(proxyBeanMethods = false)
@@ -47,5 +53,17 @@ public class KafkaConfiguration {
                 KafkaFactories.listenerContainerFactory(configurer, audioConsumerFactory, deadLetterErrorHandler);
         factory.getContainerProperties().setConsumerRebalanceListener(ownership);
         return factory;
+    }
+
+    /** Every stream's enrolled phrase, read before the audio listener starts, then followed. */
+    @Bean
+    EnrollmentFollower enrollmentFollower(KafkaProperties kafka, TopicsProperties topics, EnrollmentRegistry registry,
+                                          KafkaListenerEndpointRegistry listeners) {
+        return new EnrollmentFollower(kafka, topics, registry, listeners, AudioChunkListener.ID, "wakeword-enrollments");
+    }
+
+    @Bean("enrollments")
+    EnrollmentsHealthIndicator enrollmentsHealthIndicator(EnrollmentFollower follower, EnrollmentRegistry registry) {
+        return new EnrollmentsHealthIndicator(follower, registry);
     }
 }

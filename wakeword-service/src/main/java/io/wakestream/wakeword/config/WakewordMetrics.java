@@ -3,11 +3,13 @@ package io.wakestream.wakeword.config;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.wakestream.common.enrollment.EnrollmentRegistry;
 import io.wakestream.common.kafka.DeadLetterListener;
 import io.wakestream.wakeword.core.ChunkOutcome;
 import io.wakestream.wakeword.core.ResetReason;
 import io.wakestream.wakeword.core.SegmentEndReason;
 import io.wakestream.wakeword.core.WakewordEngine;
+import io.wakestream.wakeword.core.openvocab.OpenVocabularyDetector;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -21,13 +23,17 @@ public class WakewordMetrics implements DeadLetterListener {
     private final Timer chunkProcessing;
     private final Map<ChunkOutcome, Counter> chunksByOutcome = new EnumMap<>(ChunkOutcome.class);
 
-    public WakewordMetrics(MeterRegistry registry, WakewordEngine engine) {
+    /** The {@code keyword} tag of an enrolled phrase's detections: any text may be enrolled, a tag's values must stay few. */
+    private static final String ENROLLED_KEYWORD = "enrolled";
+
+    public WakewordMetrics(MeterRegistry registry, WakewordEngine engine, EnrollmentRegistry enrollments) {
         this.registry = registry;
         this.chunkProcessing = Timer.builder("wakestream.wakeword.chunk.processing")
                 .description("Time to run one audio chunk through the frontend, detector and policy")
                 .publishPercentileHistogram()
                 .register(registry);
         registry.gauge("wakestream.wakeword.streams.active", engine, WakewordEngine::activeStreams);
+        registry.gauge("wakestream.wakeword.enrolled.streams", enrollments, EnrollmentRegistry::size);
         // Counted for every chunk: registered once rather than looked up on the hot path.
         for (ChunkOutcome outcome : ChunkOutcome.values()) {
             chunksByOutcome.put(outcome, Counter.builder("wakestream.wakeword.chunks")
@@ -49,8 +55,9 @@ public class WakewordMetrics implements DeadLetterListener {
     }
 
     public void detection(String keyword, String model) {
+        boolean enrolled = model.startsWith(OpenVocabularyDetector.MODEL_PREFIX);
         Counter.builder("wakestream.wakeword.detections").description("Wake-word detections emitted")
-                .tag("keyword", keyword).tag("model", model).register(registry).increment();
+                .tag("keyword", enrolled ? ENROLLED_KEYWORD : keyword).tag("model", model).register(registry).increment();
     }
 
     public void segment(SegmentEndReason reason) {

@@ -29,6 +29,11 @@ public interface Detector extends AutoCloseable {
      */
     TriggerSettings triggerSettings();
 
+    /** The settings a stream runs this detector with: the model's, each overridden where {@code settings} sets it. */
+    default TriggerSettings triggerSettings(SessionSettings settings) {
+        return triggerSettings().overriddenBy(settings);
+    }
+
     /** New per-stream state, starting from silence at sample 0. */
     DetectorStream openStream();
 

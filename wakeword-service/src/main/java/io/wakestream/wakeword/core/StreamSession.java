@@ -16,12 +16,12 @@ import java.util.Optional;
 final class StreamSession {
 
     private final String streamId;
-    private final Detector detector;
     private final SessionSettings settings;
-    private final DetectorStream detectorStream;
-    private final TriggerPolicy policy;
     private final PcmHistory history;
-    private final long startSample;
+    private Detector detector;
+    private DetectorStream detectorStream;
+    private TriggerPolicy policy;
+    private long detectorStartSample;
     private long nextSample;
     private SegmentCapture capture;
 
@@ -33,8 +33,23 @@ final class StreamSession {
         this.policy = TriggerPolicy.of(detector, settings, startSample);
         long historySamples = Math.max(SessionSettings.samples(settings.historyLength()), detector.windowSamples());
         this.history = new PcmHistory((int) historySamples, startSample);
-        this.startSample = startSample;
+        this.detectorStartSample = startSample;
         this.nextSample = startSample;
+    }
+
+    Detector detector() {
+        return detector;
+    }
+
+    /**
+     * Runs {@code next} from the next sample on, as if the stream started there (its history and open segment
+     * stay): the stream's phrase changed. Trigger audio stays within the history kept for the first detector.
+     */
+    void switchDetector(Detector next) {
+        detector = next;
+        detectorStream = next.openStream();
+        policy = TriggerPolicy.of(next, settings, nextSample);
+        detectorStartSample = nextSample;
     }
 
     long nextSample() {
@@ -51,7 +66,7 @@ final class StreamSession {
         long chunkStart = nextSample;
         int done = 0;
         for (DetectorScore score : scores) {
-            DetectorScore absolute = new DetectorScore(startSample + score.endSample(), score.score());
+            DetectorScore absolute = new DetectorScore(detectorStartSample + score.endSample(), score.score());
             // A detector with look-ahead (the phonetic encoder) scores audio of earlier chunks: judged at once.
             int upTo = (int) Math.max(done, absolute.endSample() - chunkStart);
             advance(samples, done, upTo, events);

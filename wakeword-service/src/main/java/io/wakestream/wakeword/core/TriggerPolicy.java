@@ -28,11 +28,11 @@ final class TriggerPolicy {
     }
 
     /**
-     * The policy for this detector on a stream whose scored audio starts at {@code streamStartSample}: the model's
-     * trigger settings, each overridden where the settings set it.
+     * The policy for this detector on a stream whose scored audio starts at {@code streamStartSample}, with the
+     * detector's trigger settings under {@code settings} ({@link Detector#triggerSettings(SessionSettings)}).
      */
     static TriggerPolicy of(Detector detector, SessionSettings settings, long streamStartSample) {
-        return new TriggerPolicy(detector.triggerSettings().overriddenBy(settings),
+        return new TriggerPolicy(detector.triggerSettings(settings),
                 streamStartSample + detector.warmUpSamples());
     }
 

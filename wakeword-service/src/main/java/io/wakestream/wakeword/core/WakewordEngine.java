@@ -22,13 +22,18 @@ import java.util.function.Predicate;
  */
 public final class WakewordEngine {
 
-    private final Detector detector;
+    private final DetectorChoice detectors;
     private final SessionSettings settings;
     private final Clock clock;
     private final Map<String, StreamState> streams = new ConcurrentHashMap<>();
 
     public WakewordEngine(Detector detector, SessionSettings settings, Clock clock) {
-        this.detector = detector;
+        this(DetectorChoice.fixed(detector), settings, clock);
+    }
+
+    /** Each stream runs the detector {@code detectors} names for it, switched between chunks when that changes. */
+    public WakewordEngine(DetectorChoice detectors, SessionSettings settings, Clock clock) {
+        this.detectors = detectors;
         this.settings = settings;
         this.clock = clock;
     }
@@ -62,11 +67,14 @@ public final class WakewordEngine {
         } else if (chunk.firstSample() != state.session.nextSample()) {
             reset = ResetReason.SAMPLE_DISCONTINUITY;
         }
+        Detector detector = detectors.detectorFor(chunk.streamId());
         if (state.session == null || reset != null) {
             if (state.session != null) {
                 state.session.close(SegmentEndReason.STREAM_RESET).ifPresent(events::add);
             }
             state.session = new StreamSession(chunk.streamId(), detector, settings, chunk.firstSample());
+        } else if (state.session.detector() != detector) {
+            state.session.switchDetector(detector);
         }
         events.addAll(state.session.accept(chunk.samples()));
         state.recent.remember(chunk);

@@ -10,9 +10,14 @@ import org.apache.kafka.common.TopicPartition;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Feeds {@code voice.audio.v1} into the engine and publishes what it emits. */
+/**
+ * Feeds {@code voice.audio.v1} into the engine and publishes what it emits. Started by the enrollment follower once
+ * it has read the enrollment topic, so that a stream runs its enrolled phrase from its first chunk.
+ */
 @Component
 public class AudioChunkListener {
+
+    public static final String ID = "wakeword-audio";
 
     private final AudioChunkDecoder decoder;
     private final WakewordEngine engine;
@@ -29,7 +34,7 @@ public class AudioChunkListener {
         this.metrics = metrics;
     }
 
-    @KafkaListener(id = "wakeword-audio", topics = "${wakestream.topics.audio:voice.audio.v1}")
+    @KafkaListener(id = ID, topics = "${wakestream.topics.audio:voice.audio.v1}", autoStartup = "false")
     public void onChunk(ConsumerRecord<String, AudioChunk> record) {
         AudioInput input = decoder.decode(record.key(), record.value());
         ChunkResult result = metrics.chunkProcessing().record(() -> engine.accept(input));

@@ -6,6 +6,7 @@ import io.wakestream.common.phonetic.PhoneticStream;
 import io.wakestream.wakeword.core.Detector;
 import io.wakestream.wakeword.core.DetectorScore;
 import io.wakestream.wakeword.core.DetectorStream;
+import io.wakestream.wakeword.core.SessionSettings;
 import io.wakestream.wakeword.core.TriggerSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,6 +68,15 @@ public final class OpenVocabularyDetector implements Detector {
 
     @Override
     public TriggerSettings triggerSettings() {
+        return settings.trigger();
+    }
+
+    /**
+     * The open-vocabulary settings' own: the session's overrides are the trained model's (a cascade lowers its
+     * threshold to 0.3, far below what a phrase search needs).
+     */
+    @Override
+    public TriggerSettings triggerSettings(SessionSettings ignored) {
         return settings.trigger();
     }
 

@@ -15,9 +15,9 @@ public record OpenVocabularySettings(SearchSettings search, TriggerSettings trig
 
     /**
      * The default threshold on exp(S), chosen on positive clips and negative speech (README, "Run-time phrases"):
-     * about -0.9 nats per phone.
+     * -0.69 nats per phone, about 1 false alarm an hour per phrase.
      */
-    public static final float DEFAULT_THRESHOLD = 0.40f;
+    public static final float DEFAULT_THRESHOLD = 0.5f;
 
     public OpenVocabularySettings {
         if (maxVariants < 1) {
@@ -31,7 +31,15 @@ public record OpenVocabularySettings(SearchSettings search, TriggerSettings trig
                 new TriggerSettings(DEFAULT_THRESHOLD, 1, Duration.ofSeconds(2)), 4);
     }
 
+    public OpenVocabularySettings withSearch(SearchSettings newSearch) {
+        return new OpenVocabularySettings(newSearch, trigger, maxVariants);
+    }
+
+    /** @throws IllegalArgumentException if the threshold is outside [0, 1] (the confidence's range) */
     public OpenVocabularySettings withThreshold(float threshold) {
+        if (!(threshold >= 0f && threshold <= 1f)) {
+            throw new IllegalArgumentException("threshold must lie in [0, 1], got " + threshold);
+        }
         return new OpenVocabularySettings(search,
                 new TriggerSettings(threshold, trigger.smoothingScores(), trigger.refractory()), maxVariants);
     }

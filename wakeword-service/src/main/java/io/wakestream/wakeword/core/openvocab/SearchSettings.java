@@ -13,9 +13,18 @@ package io.wakestream.wakeword.core.openvocab;
  */
 public record SearchSettings(float logProbFloor, float skipPenalty, int maxFramesPerPhone, int extraFrames) {
 
-    /** Floor -6 (a posterior of 0.25 %), skip penalty 3 nats, 12 outputs (240 ms) a phone plus 25 (500 ms). */
+    public static final float DEFAULT_LOG_PROB_FLOOR = -6f;
+    public static final float DEFAULT_SKIP_PENALTY = 3f;
+    public static final int DEFAULT_MAX_FRAMES_PER_PHONE = 12;
+    public static final int DEFAULT_EXTRA_FRAMES = 25;
+
+    /**
+     * Floor {@value #DEFAULT_LOG_PROB_FLOOR} (a posterior of 0.25 %), skip penalty {@value #DEFAULT_SKIP_PENALTY} nats,
+     * {@value #DEFAULT_MAX_FRAMES_PER_PHONE} outputs (240 ms) a phone plus {@value #DEFAULT_EXTRA_FRAMES} (500 ms).
+     */
     public static SearchSettings defaults() {
-        return new SearchSettings(-6f, 3f, 12, 25);
+        return new SearchSettings(DEFAULT_LOG_PROB_FLOOR, DEFAULT_SKIP_PENALTY, DEFAULT_MAX_FRAMES_PER_PHONE,
+                DEFAULT_EXTRA_FRAMES);
     }
 
     public SearchSettings {

@@ -1,4 +1,4 @@
-package io.wakestream.kws.core;
+package io.wakestream.common.enrollment;
 
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package io.wakestream.kws.core;
+package io.wakestream.common.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,14 +36,6 @@ class EnrollmentRegistryTest {
         registry.apply("s1", enrollment("s1", "computer"), 9);
         assertThat(registry.get("s1").orElseThrow().phrase()).isEqualTo("computer");
         assertThat(registry.size()).isEqualTo(1);
-    }
-
-    @Test
-    void streamIdsAreCheckedAgainstTheirPattern() {
-        assertThat(StreamIds.problem("kitchen-1:mic_0.a")).isEmpty();
-        assertThat(StreamIds.problem("")).hasValueSatisfying(p -> assertThat(p).contains("empty"));
-        assertThat(StreamIds.problem("a".repeat(129))).hasValueSatisfying(p -> assertThat(p).contains("129"));
-        assertThat(StreamIds.problem("a b")).hasValueSatisfying(p -> assertThat(p).contains("only letters"));
     }
 
     private static Enrollment enrollment(String stream, String phrase) {

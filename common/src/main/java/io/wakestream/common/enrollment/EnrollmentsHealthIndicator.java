@@ -1,16 +1,12 @@
-package io.wakestream.kws.web;
+package io.wakestream.common.enrollment;
 
-import io.wakestream.kws.core.EnrollmentRegistry;
-import io.wakestream.kws.kafka.EnrollmentFollower;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
-import org.springframework.stereotype.Component;
 
 /**
- * Readiness: the enrollment topic has been read up to where it ended at start-up (until then detections are
- * not consumed, and an enrollment read could be stale).
+ * Readiness: the enrollment topic has been read up to where it ended at start-up (until then the listener that
+ * needs the enrollments does not consume, and an enrollment read could be stale). Declared as bean "enrollments".
  */
-@Component("enrollments")
 public class EnrollmentsHealthIndicator extends AbstractHealthIndicator {
 
     private final EnrollmentFollower follower;

@@ -1,12 +1,6 @@
-package io.wakestream.kws.kafka;
+package io.wakestream.common.kafka;
 
-import com.google.protobuf.InvalidProtocolBufferException;
-import io.wakestream.common.kafka.TopicsProperties;
-import io.wakestream.events.v1.KeywordEnrollment;
-import io.wakestream.kws.core.Enrollment;
-import io.wakestream.kws.core.EnrollmentRegistry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,46 +19,49 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
-import org.springframework.stereotype.Component;
 
 /**
- * Reads the compacted enrollment topic from its beginning into the {@link EnrollmentRegistry}, then keeps
- * following it, on its own thread and without a consumer group: every instance holds every stream's phrase,
- * so enrollment survives restarts and any instance can verify any stream. Once it has read up to the end
- * offsets it found at start-up it starts the detection listener ({@link DetectionListener#ID}). New partitions
- * of the topic are picked up within {@value #PARTITION_CHECK_SECONDS} s.
+ * Reads a (compacted) topic from its beginning, then keeps following it, on its own thread and without a consumer
+ * group: every instance sees every record, as a table of the latest value per key needs. Once it has read up to
+ * the end offsets it found when it started, it says so ({@link #caughtUp()}) and runs the caught-up action once.
+ * New partitions of the topic are picked up within {@value #PARTITION_CHECK_SECONDS} s. A failing record handler
+ * stops the reader (logged).
  */
-@Component
-public class EnrollmentFollower implements SmartLifecycle {
+public final class CompactedTopicFollower {
 
-    private static final Logger LOG = LoggerFactory.getLogger(EnrollmentFollower.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CompactedTopicFollower.class);
     static final int PARTITION_CHECK_SECONDS = 30;
 
     private final Map<String, Object> consumerProperties;
     private final String topic;
-    private final EnrollmentRegistry registry;
-    private final KafkaListenerEndpointRegistry listeners;
+    private final String threadName;
+    private final Consumer<ConsumerRecord<String, byte[]>> handler;
+    private final Runnable onCaughtUp;
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile Thread thread;
     private volatile boolean running;
     private volatile long recordsRead;
 
-    public EnrollmentFollower(KafkaProperties kafka, TopicsProperties topics, EnrollmentRegistry registry,
-                              KafkaListenerEndpointRegistry listeners) {
-        Map<String, Object> properties = new HashMap<>(kafka.buildConsumerProperties());
+    /**
+     * @param clientProperties the cluster's consumer properties; the group id is dropped, offsets start at the
+     *                         earliest and are never committed
+     * @param threadName       the reader thread's name, also the client id's prefix
+     * @param handler          called for each record, in offset order per partition, on the reader thread
+     * @param onCaughtUp       called once on the reader thread, when the topic has been read up to its start-up end
+     */
+    public CompactedTopicFollower(Map<String, Object> clientProperties, String topic, String threadName,
+                                  Consumer<ConsumerRecord<String, byte[]>> handler, Runnable onCaughtUp) {
+        Map<String, Object> properties = new HashMap<>(clientProperties);
         properties.remove(ConsumerConfig.GROUP_ID_CONFIG);
         properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, "kws-enrollments-" + Integer.toHexString(System.identityHashCode(this)));
+        properties.put(ConsumerConfig.CLIENT_ID_CONFIG, threadName + "-" + Integer.toHexString(System.identityHashCode(this)));
         this.consumerProperties = properties;
-        this.topic = topics.keywords();
-        this.registry = registry;
-        this.listeners = listeners;
+        this.topic = topic;
+        this.threadName = threadName;
+        this.handler = handler;
+        this.onCaughtUp = onCaughtUp;
     }
 
     /** Whether the topic has been read up to where it ended at start-up. */
@@ -84,39 +82,31 @@ public class EnrollmentFollower implements SmartLifecycle {
         return topic;
     }
 
-    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
     public void start() {
         running = true;
         consumer = new KafkaConsumer<>(consumerProperties, new StringDeserializer(), new ByteArrayDeserializer());
-        thread = Thread.ofPlatform().name("kws-enrollments").daemon().start(this::follow);
+        thread = Thread.ofPlatform().name(threadName).daemon().start(this::follow);
     }
 
-    @Override
+    /** Stops reading and waits up to 10 s for the reader thread to end. */
     public void stop() {
         running = false;
         KafkaConsumer<String, byte[]> current = consumer;
         if (current != null) {
             current.wakeup();
         }
-        Thread current1 = thread;
-        if (current1 != null) {
+        Thread reader = thread;
+        if (reader != null) {
             try {
-                current1.join(Duration.ofSeconds(10));
+                reader.join(Duration.ofSeconds(10));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Before the listener containers (which it starts) and stopped after them. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE - 200;
     }
 
     private void follow() {
@@ -140,13 +130,13 @@ public class EnrollmentFollower implements SmartLifecycle {
                     continue;
                 }
                 for (ConsumerRecord<String, byte[]> record : reader.poll(Duration.ofMillis(200))) {
-                    apply(record);
+                    recordsRead++;
+                    handler.accept(record);
                 }
                 if (!caughtUp() && reachedEnd(reader, startEnd)) {
                     caughtUp.countDown();
-                    LOG.info("Read {} enrollment records of {} ({} streams enrolled); starting the detection listener",
-                            recordsRead, topic, registry.size());
-                    startDetectionListener();
+                    LOG.info("Read {} records of {} up to where it ended at start-up", recordsRead, topic);
+                    onCaughtUp.run();
                 }
             }
         } catch (WakeupException e) {
@@ -154,7 +144,7 @@ public class EnrollmentFollower implements SmartLifecycle {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            LOG.error("The enrollment reader of {} failed; enrollments are no longer followed", topic, e);
+            LOG.error("The reader of {} failed; the topic is no longer followed", topic, e);
             running = false;
         }
     }
@@ -164,7 +154,7 @@ public class EnrollmentFollower implements SmartLifecycle {
         try {
             partitions = reader.partitionsFor(topic, Duration.ofSeconds(5));
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            LOG.warn("No metadata for the enrollment topic {} yet ({}); retrying", topic, e.getMessage());
+            LOG.warn("No metadata for topic {} yet ({}); retrying", topic, e.getMessage());
             return Set.of();
         }
         Set<TopicPartition> added = new HashSet<>();
@@ -177,9 +167,9 @@ public class EnrollmentFollower implements SmartLifecycle {
         if (!added.isEmpty()) {
             reader.assign(assigned);
             reader.seekToBeginning(added);
-            LOG.info("Following enrollment topic {}: {} partitions", topic, assigned.size());
+            LOG.info("Following topic {}: {} partitions", topic, assigned.size());
         } else if (assigned.isEmpty()) {
-            LOG.warn("Enrollment topic {} does not exist (yet); waiting for it", topic);
+            LOG.warn("Topic {} does not exist (yet); waiting for it", topic);
         }
         return added;
     }
@@ -194,34 +184,5 @@ public class EnrollmentFollower implements SmartLifecycle {
             }
         }
         return true;
-    }
-
-    private void apply(ConsumerRecord<String, byte[]> record) {
-        recordsRead++;
-        String streamId = record.key();
-        if (streamId == null) {
-            LOG.warn("Enrollment record {}-{}@{} has no key; skipped", record.topic(), record.partition(), record.offset());
-            return;
-        }
-        if (record.value() == null) {
-            registry.apply(streamId, null, record.offset());
-            registry.compact(streamId, record.offset());
-            return;
-        }
-        try {
-            KeywordEnrollment enrollment = KeywordEnrollment.parseFrom(record.value());
-            registry.apply(streamId, new Enrollment(streamId, enrollment.getPhrase(), enrollment.getPhonemesList(),
-                    Instant.ofEpochMilli(enrollment.getUpdatedAtMs())), record.offset());
-        } catch (InvalidProtocolBufferException e) {
-            LOG.warn("Enrollment record {}-{}@{} is not a KeywordEnrollment ({}); skipped", record.topic(),
-                    record.partition(), record.offset(), e.getMessage());
-        }
-    }
-
-    private void startDetectionListener() {
-        MessageListenerContainer container = listeners.getListenerContainer(DetectionListener.ID);
-        if (container != null && !container.isRunning()) {
-            container.start();
-        }
     }
 }
