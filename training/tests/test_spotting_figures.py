@@ -36,8 +36,9 @@ def test_stage1_takes_the_lowest_threshold_within_half_a_false_accept_per_hour()
     assert at["real_false_accepts"] == 2 and at["real_fa_per_hour"] == 4.0
     default = figures["at_default_threshold"]
     assert default["threshold"] == 0.7 and default["false_accepts"] == 2 and default["frr"] == pytest.approx(2 / 5)
-    fa = [p[0] for p in figures["det"]]
-    assert fa == sorted(fa, reverse=True) and fa[-1] == 0.0
+    fa, frr = [p[0] for p in figures["det"]], [p[1] for p in figures["det"]]
+    assert fa == sorted(fa) and fa[0] == 0.0 and frr == sorted(frr, reverse=True)
+    assert (0.5, 0.4) in [tuple(p) for p in figures["det"]]
     # the verifier runs at the detector's own threshold and at stage 1's best thresholds for 0.5 ... 16 FA/h
     thresholds = phrases.verify_thresholds(curve, 0.7)
     assert 0.7 in thresholds and at["threshold"] in thresholds and thresholds == sorted(thresholds)
@@ -48,6 +49,10 @@ def test_firings_are_the_trigger_policys_with_the_window_before_each():
             "scores": [[500, 0.9], [1000, 0.95], [3000, 0.2], [4200, 0.7], [9000, 0.99]]}
     assert phrases.firings(line, 0.65, refractory=2.0, window_ms=1200) == [(0, 500), (3000, 4200), (7800, 9000)]
     assert phrases.firings(line, 0.96, refractory=2.0, window_ms=1200) == [(7800, 9000)]
+    agreeing = {**line, "detections": [{"start_ms": 0, "end_ms": 500}, {"start_ms": 3000, "end_ms": 4200},
+                                       {"start_ms": 7800, "end_ms": 9000}]}
+    late = {**agreeing, "detections": agreeing["detections"][1:]}
+    assert phrases.firings_check([agreeing, late], 0.65, 2.0, 1200) == {"lines": 2, "agree": 1}
     detections = [{"file": "a", "detections": [{"start_ms": 0, "end_ms": 700}, {"start_ms": 400, "end_ms": 1600}]}]
     assert phrases.trigger_window_ms(detections) == 1200
     with pytest.raises(ValueError, match="window"):

@@ -38,6 +38,7 @@ from . import metrics  # noqa: E402
 from .cli_runs import DetectRuns  # noqa: E402
 from .detector import stream_from_result  # noqa: E402
 from .real_speech import NegativeSet  # noqa: E402
+from .report import det_envelope  # noqa: E402
 
 TRAINING = pathlib.Path(__file__).resolve().parents[2]
 REPOSITORY = TRAINING.parent
@@ -117,7 +118,7 @@ def floor_scores(floor):
 def stage1_figures(positive_best, streams, real_streams, refractory, default_threshold, floor):
     """Exact stage-1 figures of one detector and phrase: positive_best [best score per positive clip]; streams,
     real_streams [metrics.Stream] (scores below `floor` may be missing: thresholds start there). The DET curve on
-    the streams, the point at <= TARGET_FA_PER_HOUR, the detector's own threshold, and real speech at both; and
+    the streams (its envelope: FA/h ascending, the best FRR at that rate or fewer), the point at <= TARGET_FA_PER_HOUR, the detector's own threshold, and real speech at both; and
     the curve (metrics.DetPoint)."""
     thresholds = [t for t in metrics.thresholds_for(positive_best, {}, streams, grid=21) if t >= floor]
     curve = metrics.det_curve(positive_best, {}, streams, refractory, thresholds)
@@ -132,7 +133,8 @@ def stage1_figures(positive_best, streams, real_streams, refractory, default_thr
 
     figures = {"at_target": at(point.threshold) if point else None, "at_default_threshold": at(default_threshold),
                "default_threshold": default_threshold,
-               "det": [[round(p.fa_per_hour, 4), round(p.frr, 4)] for p in curve]}
+               "det": [[round(fa, 4), round(frr, 4)] for fa, frr in zip(*det_envelope(
+                   [{"fa_per_hour": p.fa_per_hour, "frr": p.frr} for p in curve]))]}
     return figures, curve
 
 
@@ -178,6 +180,14 @@ def firings(line, threshold, refractory, window_ms):
     stream = stream_from_result(line)
     ends = metrics.refractory_events(stream.times, stream.scores, threshold, refractory)
     return [(max(0, int(round(end * 1000)) - window_ms), int(round(end * 1000))) for end in ends]
+
+
+def firings_check(lines, threshold, refractory, window_ms):
+    """How many lines' detections (the detector's own, at its threshold) are exactly the firings counted from their
+    scores at that threshold: {"lines", "agree"}. All agree when the scores tell what the service does."""
+    agree = sum([(d["start_ms"], d["end_ms"]) for d in line["detections"]] == firings(line, threshold, refractory,
+                                                                                      window_ms) for line in lines)
+    return {"lines": len(lines), "agree": agree}
 
 
 def cut_trigger(source, start_ms, end_ms, directory):
@@ -285,7 +295,8 @@ class Evaluation:
                           for line, spans in zip(group, fired[t, k])] for k, group in enumerate(groups))
                 for t in thresholds}
         return {"stage1": stage1, "trigger_window_ms": window,
-                "verified": verified_figures(runs, stream_hours, real_hours)}
+                "verified": verified_figures(runs, stream_hours, real_hours),
+                "firings_check": firings_check(positives + streams + real, default, refractory, window)}
 
     def _verify(self, phrase, triggers):
         """{(file, start_ms, end_ms): {"score", "accepted"}}: each trigger cut out of its file and verified against
@@ -378,7 +389,6 @@ def plot(document, path):
 
 def metrics_envelope(det):
     """(FA/h ascending, best FRR at that rate or fewer) of [[FA/h, FRR]] points."""
-    from .report import det_envelope
     return det_envelope([{"fa_per_hour": fa, "frr": frr} for fa, frr in det])
 
 
