@@ -359,7 +359,7 @@ def plot(document, path):
         label = f"{row['phrase']} (spotter)"
         fa, frr = metrics_envelope(row["stage1"]["det"])
         axes[0].step([max(x, 1e-2) for x in fa], [100 * y for y in frr], where="post", label=label, **style)
-        points = row.get("verified", {}).get("points", [])
+        points = sorted(row.get("verified", {}).get("points", []), key=lambda p: (p["fa_per_hour"], -p["frr"]))
         axes[1].plot([max(p["fa_per_hour"], 1e-2) for p in points], [100 * p["frr"] for p in points], marker=".",
                      label=label, **style)
     repcnn = document.get("repcnn")
@@ -368,7 +368,7 @@ def plot(document, path):
         fa, frr = metrics_envelope(repcnn["stage1"]["det"])
         axes[0].step([max(x, 1e-2) for x in fa], [100 * y for y in frr], where="post", color="black", linewidth=2.5,
                      label=label)
-        points = repcnn.get("verified", {}).get("points", [])
+        points = sorted(repcnn.get("verified", {}).get("points", []), key=lambda p: (p["fa_per_hour"], -p["frr"]))
         axes[1].plot([max(p["fa_per_hour"], 1e-2) for p in points], [100 * p["frr"] for p in points], "ko-",
                      linewidth=2.5, label=label)
     hours = document["audio"]["stream_hours"]
