@@ -3,6 +3,8 @@
     python3 -m wakestream_training.corpus wakeword --phrase "hey jarvis" --hours 5
     python3 -m wakestream_training.corpus requests --phrase "hey jarvis" --hours 2
     python3 -m wakestream_training.corpus negatives --hours 10
+    python3 -m wakestream_training.corpus phrases --phrases computer "okay house turn on" --hours 0.1 \
+        --noise-from data/wakeword-hey-jarvis-voices2 --out data/phrase-eval-NAME
 
 Interrupted builds resume where they stopped when run again with the same arguments.
 --voice-licences permissive (the default) uses only commercially usable voices; `all` adds the
@@ -18,6 +20,7 @@ from ..augment import POLICIES
 from ..tts import LICENCE_POLICIES, available_voices, select_voices
 from ..tts.voices import ENGINES
 from .build import CorpusBuilder
+from .noise_bank import copy_noise_bank
 from .plan import DEFAULT_RATES, MIXES, Planner
 
 DATA = pathlib.Path(__file__).resolve().parents[2] / "data"
@@ -49,8 +52,19 @@ def parse(argv=None):
     parser.add_argument("--rates", nargs=2, type=float, default=list(DEFAULT_RATES), metavar=("LOW", "HIGH"),
                         help="speaking-rate factors drawn uniformly per clip")
     parser.add_argument("--out", type=pathlib.Path, help="corpus directory (default training/data/TYPE-PHRASE)")
+    parser.add_argument("--phrases", nargs="+", default=[],
+                        help="phrases type: the run-time phrases to make test positives of (--phrase stays the trained "
+                             "phrase, kept out of the texts)")
+    parser.add_argument("--noise-from", type=pathlib.Path,
+                        help="copy the noise bank (rooms, babble, music) of this corpus instead of making one, so "
+                             "clips get the very rooms and noises of that corpus's clips")
     args = parser.parse_args(argv)
     phrase = args.phrase.lower().strip()
+    phrases = [" ".join(p.lower().split()) for p in args.phrases]
+    if (args.type == "phrases") != bool(phrases):
+        parser.error("--phrases goes with the phrases type, which needs it")
+    if len(set(phrases)) != len(phrases) or not all(re.search(r"[a-z]", p) for p in phrases):
+        parser.error("--phrases must be distinct and each hold a word")
     config = {"type": args.type, "phrase": phrase, "hours": args.hours, "seed": args.seed,
               "rooms": args.rooms, "babble_clips": args.babble_clips}
     # Only options that differ from their defaults are recorded, so corpora built before they existed still match.
@@ -65,6 +79,10 @@ def parse(argv=None):
             parser.error("--rates LOW HIGH needs 0.3 <= LOW <= HIGH <= 3.0")
         config["rates"] = args.rates
     config.update(voice_config(args.voice_licences, args.engines, args.music == "on"))
+    if phrases:
+        config["phrases"] = phrases
+    if args.noise_from:
+        config["noise_from"] = args.noise_from.resolve().name
     return args, config
 
 
@@ -75,7 +93,9 @@ def main(argv=None):
     voices = select_voices(available_voices(tuple(args.engines)), args.voice_licences)
     planner = Planner(args.type, phrase, args.hours, args.seed, voices=voices, only_splits=args.splits,
                       train_policy=args.train_policy, held_out_policy=args.held_out_policy, music=config["music"],
-                      rates=args.rates)
+                      rates=args.rates, phrases=config.get("phrases", ()))
+    if args.noise_from:
+        copy_noise_bank(args.noise_from, out, config)
     stats = CorpusBuilder(out, planner.plan(), config, args.jobs, planner.texts.general, voices).build()
     print(json.dumps({"corpus": str(out), **stats}, indent=1))
 

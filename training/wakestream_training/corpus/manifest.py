@@ -15,7 +15,8 @@ Manifest line fields:
     words / phonemes ([[label, start, end]] in the clip's time, after augmentation),
     keyword ({start, end} for label 1 and for mentions, null if the engine's words did not show the phrase),
     augment (policy, seed and every choice made: tempo, pitch_semitones, room, noise, band, gain_db),
-    music (music clips, which have no speech, voices [] and text ""): {track, start, seconds, licence}.
+    music (music clips, which have no speech, voices [] and text ""): {track, start, seconds, licence},
+    phrase (`phrases` corpora: the run-time phrase the positive says; its keyword is that phrase's span).
 """
 import json
 import pathlib

@@ -4,6 +4,7 @@ real recordings it makes the split's NoiseSources."""
 import functools
 import json
 import pathlib
+import shutil
 
 import numpy as np
 
@@ -44,6 +45,31 @@ def make_noise_bank(folder, split, voices, sentences, seed, room_count, babble_c
             audio.write_wav(folder / f"music-{k:03d}.wav", excerpts[name])
         (folder / "music.json").write_text(json.dumps(names, indent=1))
 
+
+
+NOISE_BANK_OPTIONS = ("seed", "rooms", "babble_clips", "music", "voice_licences", "engines")
+
+
+def copy_noise_bank(source, directory, config):
+    """Copy the noise bank of corpus `source` into `directory` (splits whose bank `directory` lacks), so its clips
+    are augmented with the same rooms, babble and music excerpts. Refused (SystemExit) unless `source` was built
+    with the same noise options as `config`, since the bank must be the one `config` would make in kind."""
+    source, directory = pathlib.Path(source), pathlib.Path(directory)
+    saved = source / "config.json"
+    if not saved.exists():
+        raise SystemExit(f"--noise-from {source}: not a corpus (no config.json)")
+    theirs = json.loads(saved.read_text())
+    differing = [k for k in NOISE_BANK_OPTIONS if theirs.get(k) != config.get(k)]
+    if differing:
+        raise SystemExit(f"--noise-from {source}: built with other {', '.join(differing)} "
+                         f"({ {k: theirs.get(k) for k in differing} }); pass the same options")
+    for split, _ in SPLIT_SHARES:
+        target = directory / "noise" / split
+        if bank_is_complete(target, config["babble_clips"], config["music"]):
+            continue
+        if not bank_is_complete(source / "noise" / split, config["babble_clips"], config["music"]):
+            raise SystemExit(f"--noise-from {source}: its {split} noise bank is incomplete")
+        shutil.copytree(source / "noise" / split, target, dirs_exist_ok=True)
 
 
 @functools.lru_cache(maxsize=None)

@@ -6,6 +6,7 @@ corpus statistics report the hours actually made.
 """
 import collections
 import dataclasses
+import re
 
 import numpy as np
 
@@ -42,7 +43,11 @@ MIXES = {
     # phonetic models (acoustic encoder): varied English first, the wake phrase, its confusables and requests too
     "phonetic": {"general": 0.55, "request": 0.2, "wake_request": 0.1, "positive": 0.05, "confusable": 0.07,
                  "partial": 0.03},
+    # run-time phrases (open-vocabulary spotting): positives of phrases no model trains on, test split only
+    "phrases": {"positive": 1.0},
 }
+# The phrases type is for evaluation only: its phrases are typed at run time, so no split of it trains anything.
+PHRASES_SPLIT = "test"
 
 
 @dataclasses.dataclass
@@ -57,9 +62,15 @@ class Item:
     seed: int
     form: str = ""
     music: dict = None  # music clips: {"track", "start", "seconds"} instead of speech
+    phrase: str = None  # phrases corpora: the run-time phrase a positive says (else the corpus's phrase)
 
     def to_json(self):
         return dataclasses.asdict(self)
+
+
+def phrase_slug(phrase):
+    """A phrase as a file-name part: `okay house turn on` -> `okay-house-turn-on`."""
+    return re.sub(r"[^a-z0-9]+", "-", phrase.lower()).strip("-")
 
 
 class TextPools:
@@ -84,8 +95,12 @@ class Planner:
     gives the clean twin of a held-out split: same texts, voices and prosody)."""
 
     def __init__(self, corpus_type, phrase, hours, seed, voices=None, only_splits=("train", "val", "test"),
-                 train_policy="train", held_out_policy="noisy_reverb", music=False, rates=DEFAULT_RATES):
+                 train_policy="train", held_out_policy="noisy_reverb", music=False, rates=DEFAULT_RATES,
+                 phrases=()):
+        """phrases: the run-time phrases of a `phrases` corpus (`phrase` stays the trained one, kept out of its
+        texts)."""
         self.corpus_type, self.phrase, self.hours, self.seed = corpus_type, phrase, hours, seed
+        self.phrases = list(phrases)
         self.splits = set(only_splits)
         self.policy = {"train": train_policy, "val": held_out_policy, "test": held_out_policy}
         self.voices = splits.split_voices(voices or available_voices())
@@ -94,6 +109,8 @@ class Planner:
         self.rates = tuple(rates)
 
     def plan(self):
+        if self.corpus_type == "phrases":
+            return self._phrase_clips()
         mix = dict(MIXES[self.corpus_type])
         if self.music and self.corpus_type in MUSIC_SHARES:
             mix["music"] = MUSIC_SHARES[self.corpus_type]
@@ -158,6 +175,28 @@ class Planner:
         speech = [part if isinstance(part, float) else [voice.id, prosody, part] for part in parts]
         return Item(f"{kind}-{split}-{index:06d}", split, kind, label, speech, self.policy[split],
                     int(rng.integers(2 ** 31)), form)
+
+    def _phrase_clips(self):
+        """The same number of positives for each run-time phrase, in the test split's voices, requests and
+        augmentation; each phrase draws from a generator of its own, so adding a phrase changes no other's clips."""
+        if not self.phrases:
+            raise ValueError("a phrases corpus needs at least one phrase")
+        per_phrase = max(1, int(round(self.hours * 3600.0 / TYPICAL_SECONDS["positive"] / len(self.phrases))))
+        split = PHRASES_SPLIT
+        if split not in self.splits:
+            return []
+        items = []
+        for phrase in self.phrases:
+            rng = self._rng("phrases", phrase, split)
+            slug = phrase_slug(phrase)
+            for index, (form, parts) in enumerate(wake.spotting_utterances(phrase, rng, per_phrase,
+                                                                           self.texts.requests[split])):
+                voice = self._voice(split, rng)
+                prosody = self._prosody(voice, rng)
+                speech = [part if isinstance(part, float) else [voice.id, prosody, part] for part in parts]
+                items.append(Item(f"positive-{slug}-{split}-{index:04d}", split, "positive", 1, speech,
+                                  self.policy[split], int(rng.integers(2 ** 31)), form, phrase=phrase))
+        return items
 
     def _music(self, split, index, rng):
         """An excerpt of one of the split's music tracks (augment.music), alone: a negative without speech."""

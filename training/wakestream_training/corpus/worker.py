@@ -29,7 +29,8 @@ def _synthesizer():
 
 def render_job(directory, items, phrase):
     """Render, assemble, augment and write a batch of clips; returns their manifest entries.
-    `phrase` is the wake phrase that positives (label 1) are searched for in their word timings."""
+    `phrase` is the wake phrase that positives (label 1) are searched for in their word timings; an item's own
+    `phrase` (phrases corpora) takes its place for that item."""
     synthesizer = _synthesizer()
     requests = collections.defaultdict(list)
     phrase_segment = {}  # (item, part) -> index of the segment that is the phrase
@@ -42,7 +43,7 @@ def render_job(directory, items, phrase):
                 continue
             segments = [part[2]]
             if item["label"] == 1 and Voice.parse(part[0]).engine in UNTIMED_ENGINES:
-                segments, index = split_at_phrase(part[2], phrase)
+                segments, index = split_at_phrase(part[2], item.get("phrase") or phrase)
                 if index is not None:
                     phrase_segment[i, j] = index
             for k, text in enumerate(segments):
@@ -58,7 +59,7 @@ def render_job(directory, items, phrase):
         rendered[i][j], span = _joined([segments[k] for k in sorted(segments)], phrase_segment.get((i, j)))
         if span is not None:
             phrase_spans[i][j] = span
-    return [_finish(directory, item, rendered[i], phrase, phrase_spans[i], music.get(i))
+    return [_finish(directory, item, rendered[i], item.get("phrase") or phrase, phrase_spans[i], music.get(i))
             for i, item in enumerate(items)]
 
 
@@ -163,6 +164,8 @@ def _finish(directory, item, renderings, phrase, phrase_spans=None, music=None):
         "phonemes": [[p.label, result.map_time(p.start), result.map_time(p.end)] for p in phonemes],
         "augment": {"policy": item["policy"], "seed": item["seed"], **result.params},
     }
+    if item.get("phrase"):
+        entry["phrase"] = item["phrase"]
     if item.get("music"):
         track = next(t for t in music_tracks() if t.name == item["music"]["track"])
         entry["music"] = {**item["music"], "licence": track.licence}

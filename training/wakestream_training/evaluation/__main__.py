@@ -7,6 +7,9 @@
 `voices` reads a finished run's scores and gives the positive clips' acceptance per voice and engine
 (at the detector's own threshold unless --threshold): how a model fares on voices it never heard.
 
+`phrases` measures open-vocabulary spotting (`wakestream detect --phrase`) of a `phrases` corpus's run-time
+phrases beside the trained RepCNN model (phrases.py).
+
 `sets` prints the hours and clips of the real negative sets (UQM speech, pocketsphinx test speech,
 music) and `sets --export NAME` writes one as 16 kHz WAVs for `run --negative-sets`.
 
@@ -18,11 +21,15 @@ by --reuse-scores) into --out.
 import argparse
 import json
 import pathlib
+import shlex
+import sys
 import time
 
 from ..corpus import Corpus
 from .detector import CommandDetector
 from .metrics import DEFAULT_REFRACTORY_S
+from .phrases import add_arguments as add_phrase_arguments
+from .phrases import evaluate as evaluate_phrases
 from .report import plot, summary, write_report
 from .real_speech import SETS, NegativeSet, export_set
 from .real_speech import summary as real_summary
@@ -98,6 +105,13 @@ def voices(args):
     print(json.dumps({k: document[k] for k in ("threshold", "by_engine")}, indent=1))
 
 
+def spot_phrases(args):
+    args.command_line = "python3 -m wakestream_training.evaluation " + shlex.join(sys.argv[1:])
+    document = evaluate_phrases(args)
+    print((pathlib.Path(args.out) / "figures.md").read_text())
+    print(json.dumps({"audio": document["audio"], "seconds": document["seconds"]}, indent=1))
+
+
 def compare(args):
     documents = [json.loads(pathlib.Path(p).read_text()) for p in args.reports]
     plot(documents, args.out)
@@ -138,6 +152,10 @@ def main(argv=None):
     voices_parser.add_argument("--out", required=True, help="the run's --out folder (reads scores.jsonl)")
     voices_parser.add_argument("--threshold", type=float, help="default: the detector's own threshold")
     voices_parser.set_defaults(action=voices)
+    phrases_parser = commands.add_parser("phrases", help="open-vocabulary spotting of run-time phrases against the "
+                                                         "trained RepCNN model (phrases.py)")
+    add_phrase_arguments(phrases_parser)
+    phrases_parser.set_defaults(action=spot_phrases)
     compare_parser = commands.add_parser("compare", help="draw several report.json files on one DET plot")
     compare_parser.add_argument("reports", nargs="+")
     compare_parser.add_argument("--out", required=True)

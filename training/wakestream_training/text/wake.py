@@ -7,6 +7,7 @@ import collections
 import re
 
 from . import cmudict
+from .general import contains_phrase
 from .requests import request_texts
 
 FILLERS = ("um", "uh", "so", "okay", "well", "oh", "hmm", "right", "and", "yeah", "alright", "listen")
@@ -194,6 +195,38 @@ def mention_utterances(phrase, rng, count, requests=None):
         spoken = " ".join(words) if rng.random() < 0.5 else " ".join(w.capitalize() for w in words)
         text = MENTION_LEADS[int(rng.integers(len(MENTION_LEADS)))] + template.format(wake=spoken, **slots)
         utterances.append((form, [text[0].upper() + text[1:]]))
+    return utterances
+
+
+# Run-time phrases (evaluation of open-vocabulary spotting): the phrase alone or followed by a short request.
+SPOTTING_FORMS = (("alone", 0.4), ("request", 0.4), ("pause", 0.2))
+SHORT_REQUEST_WORDS = 8
+
+
+def spotting_utterances(phrase, rng, count, requests):
+    """`count` utterances of a phrase typed at run time, said to the device: alone (`computer.`), before a
+    request (`Computer, set a timer for ten minutes`) or before one after a pause.
+
+    Returns [(form, parts)] like positive_utterances; requests of more than SHORT_REQUEST_WORDS words, or
+    that say the phrase, are not drawn from `requests`. Raises ValueError when none is left.
+    """
+    pool = [r for r in requests if len(r.split()) <= SHORT_REQUEST_WORDS and not contains_phrase(r, phrase)]
+    if not pool:
+        raise ValueError(f"no short request without {phrase!r} among {len(requests)} requests")
+    spoken = _written_forms(phrase)
+    names, weights = zip(*SPOTTING_FORMS)
+    utterances = []
+    for index in rng.choice(len(names), size=count, p=weights):
+        form = names[index]
+        said = spoken[int(rng.integers(len(spoken)))]
+        request = pool[int(rng.integers(len(pool)))]
+        if form == "alone":
+            parts = [said + rng.choice([".", "!", "?", ""])]
+        elif form == "request":
+            parts = [f"{said}, {request}"]
+        else:
+            parts = [said + ".", round(float(rng.uniform(0.3, 1.2)), 2), request]
+        utterances.append((str(form), parts))
     return utterances
 
 
