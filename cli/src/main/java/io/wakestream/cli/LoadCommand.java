@@ -57,6 +57,12 @@ public class LoadCommand implements Callable<Integer> {
             description = "Share of streams that carry the wake phrase, 0 to 1; the others carry only background speech and silence (default: ${DEFAULT-VALUE}).")
     double wakeShare;
 
+    @Option(names = "--enrolled-share", defaultValue = "0",
+            description = "Share of streams, 0 to 1, for which the phrase \"" + BenchAudio.ENROLLED_PHRASE + "\" (no trained model) is "
+                    + "enrolled before the step (on voice.keywords.v1, as the enrollment API does) and which say it: wakeword-service "
+                    + "spots them with the phonetic encoder; --wake-share applies to the others (default: ${DEFAULT-VALUE}).")
+    double enrolledShare;
+
     @Option(names = "--settle", defaultValue = "5s", converter = DurationConverter.class,
             description = "How long to wait for late results after a step's last chunk (default: ${DEFAULT-VALUE}).")
     Duration settle;
@@ -165,6 +171,9 @@ public class LoadCommand implements Callable<Integer> {
         if (wakeShare < 0 || wakeShare > 1) {
             throw new UserError("--wake-share " + wakeShare + ": give a share from 0 to 1");
         }
+        if (enrolledShare < 0 || enrolledShare > 1) {
+            throw new UserError("--enrolled-share " + enrolledShare + ": give a share from 0 to 1");
+        }
         if (!compression.equals("lz4") && !compression.equals("none")) {
             throw new UserError("--compression " + compression + ": give lz4 or none");
         }
@@ -222,7 +231,7 @@ public class LoadCommand implements Callable<Integer> {
             groups.addAll(ConsumerGroup.LATER_STAGES);
         }
         return new LoadSettings(client, new ProducerSettings(lingerMs, batchBytes, compression), audio, chunkMs, duration,
-                settle, wakeShare, groups, processes, notes, heap, new HeldRule(lagBoundChunks, p99BoundMs),
+                settle, wakeShare, enrolledShare, groups, processes, notes, heap, new HeldRule(lagBoundChunks, p99BoundMs),
                 Long.toString(started.getEpochSecond(), 36));
     }
 
@@ -254,6 +263,8 @@ public class LoadCommand implements Callable<Integer> {
         settings.put("chunk_ms", chunkMs);
         settings.put("wake_every_s", wakeEvery.toMillis() / 1000.0);
         settings.put("wake_share", wakeShare);
+        settings.put("enrolled_share", enrolledShare);
+        settings.put("enrolled_phrase", BenchAudio.ENROLLED_PHRASE);
         settings.put("settle_s", settle.toMillis() / 1000.0);
         settings.put("find_max", findMax);
         settings.put("max_streams", maxStreams);

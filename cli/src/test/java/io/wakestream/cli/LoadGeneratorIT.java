@@ -32,7 +32,7 @@ class LoadGeneratorIT {
     @Test
     void everyStreamSendsItsLoopFromItsPhaseInOrderEndingWithEndOfStream() throws Exception {
         BenchAudio audio = BenchAudio.load(CHUNK, LOOP_CHUNKS);
-        StreamPlan plan = StreamPlan.of(audio, "gen-", 3, 1.0, CHUNKS);
+        StreamPlan plan = StreamPlan.of(audio, "gen-", 3, 1.0, 0.0, CHUNKS);
         ProduceLog log = new ProduceLog(3, CHUNKS, CHUNK);
         try (LocalKafkaBroker broker = LocalKafkaBroker.start(0, 2)) {
             Map<String, Object> client = Map.of("bootstrap.servers", broker.bootstrap());

@@ -14,12 +14,16 @@ import java.util.List;
  * between "Hey Jarvis, set a timer for ten minutes." in espeak-ng's voice and "Hey Jarvis, what's the weather like
  * tomorrow?" in flite's rms, which the stricter models may miss) and is filled up with background speech
  * without the phrase ("Please turn on the kitchen lights and play some music.") and silence; the quiet loop holds only
- * background speech and silence.
+ * background speech and silence. The enrolled loop starts with "Hey Nova, turn on the lights." instead: the phrase a
+ * stream with an enrolled phrase ({@link #ENROLLED_PHRASE}, no trained model) is spotted for.
  */
 public final class BenchAudio {
 
     static final String[] WAKE_CLIPS = {"hey-jarvis-timer.wav", "hey-jarvis-weather.wav"};
     static final String BACKGROUND_CLIP = "kitchen-lights.wav";
+    static final String ENROLLED_CLIP = "hey-nova-lights.wav";
+    /** The phrase enrolled for the streams that say {@link #ENROLLED_CLIP}. */
+    public static final String ENROLLED_PHRASE = "hey nova";
     /** Silence between two clips of a loop: 0.5 s at 16 kHz. */
     static final int GAP_SAMPLES = AudioChunks.SAMPLE_RATE / 2;
     /** How long after an inserted clip's end a detection of it may still end: 0.5 s at 16 kHz. */
@@ -40,11 +44,13 @@ public final class BenchAudio {
     }
 
     private final List<Loop> wakeLoops;
+    private final Loop enrolledLoop;
     private final Loop quietLoop;
     private final int chunkSamples;
 
-    private BenchAudio(List<Loop> wakeLoops, Loop quietLoop, int chunkSamples) {
+    private BenchAudio(List<Loop> wakeLoops, Loop enrolledLoop, Loop quietLoop, int chunkSamples) {
         this.wakeLoops = wakeLoops;
+        this.enrolledLoop = enrolledLoop;
         this.quietLoop = quietLoop;
         this.chunkSamples = chunkSamples;
     }
@@ -62,20 +68,26 @@ public final class BenchAudio {
         float[] background = sample(BACKGROUND_CLIP);
         Loop[] wake = new Loop[WAKE_CLIPS.length];
         for (int i = 0; i < WAKE_CLIPS.length; i++) {
-            float[] clip = sample(WAKE_CLIPS[i]);
-            if (clip.length + GAP_SAMPLES > loopSamples) {
-                throw new IllegalArgumentException("the wake phrase comes every " + loopSamples * 1000L / AudioChunks.SAMPLE_RATE
-                        + " ms, shorter than its clip " + WAKE_CLIPS[i] + " (" + clip.length * 1000L / AudioChunks.SAMPLE_RATE
-                        + " ms) and 500 ms of silence");
-            }
-            float[] loop = new float[loopSamples];
-            System.arraycopy(clip, 0, loop, 0, clip.length);
-            fill(loop, clip.length + GAP_SAMPLES, background);
-            wake[i] = new Loop(encode(loop, chunkSamples), clip.length);
+            wake[i] = phraseLoop(WAKE_CLIPS[i], background, loopSamples, chunkSamples);
         }
         float[] quiet = new float[loopSamples];
         fill(quiet, GAP_SAMPLES, background);
-        return new BenchAudio(List.of(wake), new Loop(encode(quiet, chunkSamples), 0), chunkSamples);
+        return new BenchAudio(List.of(wake), phraseLoop(ENROLLED_CLIP, background, loopSamples, chunkSamples),
+                new Loop(encode(quiet, chunkSamples), 0), chunkSamples);
+    }
+
+    /** A loop that starts with {@code file}'s clip, then background speech and silence. */
+    private static Loop phraseLoop(String file, float[] background, int loopSamples, int chunkSamples) throws IOException {
+        float[] clip = sample(file);
+        if (clip.length + GAP_SAMPLES > loopSamples) {
+            throw new IllegalArgumentException("the wake phrase comes every " + loopSamples * 1000L / AudioChunks.SAMPLE_RATE
+                    + " ms, shorter than its clip " + file + " (" + clip.length * 1000L / AudioChunks.SAMPLE_RATE
+                    + " ms) and 500 ms of silence");
+        }
+        float[] loop = new float[loopSamples];
+        System.arraycopy(clip, 0, loop, 0, clip.length);
+        fill(loop, clip.length + GAP_SAMPLES, background);
+        return new Loop(encode(loop, chunkSamples), clip.length);
     }
 
     /** Repeats {@code clip} with a gap of silence after each from {@code from} to the end of {@code loop}. */
@@ -102,6 +114,11 @@ public final class BenchAudio {
     /** The {@code index}th wake loop, taken round-robin so that streams alternate between the wake clips. */
     public Loop wakeLoop(int index) {
         return wakeLoops.get(index % wakeLoops.size());
+    }
+
+    /** The loop of the streams with an enrolled phrase: it says {@link #ENROLLED_PHRASE}. */
+    public Loop enrolledLoop() {
+        return enrolledLoop;
     }
 
     public Loop quietLoop() {

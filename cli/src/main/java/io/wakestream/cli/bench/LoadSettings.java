@@ -15,6 +15,8 @@ import java.util.Map;
  * @param duration      how long each step produces audio
  * @param settle        how long to go on reading results after a step's last chunk
  * @param wakeShare     share of streams (0 to 1) carrying the wake phrase
+ * @param enrolledShare share of streams (0 to 1) with a phrase enrolled at run time ({@link BenchAudio#ENROLLED_PHRASE},
+ *                      spotted by the open-vocabulary detector), which say that phrase instead
  * @param groups        the consumer groups whose lag is followed; the first is wakeword-service's on the audio topic
  * @param processes     process ids to sample, by name
  * @param processNotes  what the report says about a sampled process, by name (e.g. that the load generator shares it)
@@ -23,13 +25,14 @@ import java.util.Map;
  * @param runTag        makes this run's stream ids unique
  */
 public record LoadSettings(Map<String, Object> client, ProducerSettings producer, BenchAudio audio, int chunkMs,
-                           Duration duration, Duration settle, double wakeShare, List<ConsumerGroup> groups,
+                           Duration duration, Duration settle, double wakeShare, double enrolledShare, List<ConsumerGroup> groups,
                            Map<String, Long> processes, Map<String, String> processNotes, Map<String, URI> metrics, HeldRule rule,
                            String runTag) {
 
     public static final String AUDIO_TOPIC = "voice.audio.v1";
     public static final String DETECTIONS_TOPIC = "voice.detections.v1";
     public static final String DECISIONS_TOPIC = "voice.decisions.v1";
+    public static final String KEYWORDS_TOPIC = "voice.keywords.v1";
 
     /** Chunks each stream sends in a step. */
     public int chunksPerStream() {

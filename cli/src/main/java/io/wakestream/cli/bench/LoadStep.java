@@ -39,7 +39,7 @@ public final class LoadStep {
     /** Runs the step with {@code streams} streams and returns what it measured. */
     public StepResult run(int streams) throws Exception {
         StreamPlan plan = StreamPlan.of(settings.audio(), "bench-" + settings.runTag() + "-" + streams + "-", streams,
-                settings.wakeShare(), settings.chunksPerStream());
+                settings.wakeShare(), settings.enrolledShare(), settings.chunksPerStream());
         ProduceLog produced = new ProduceLog(streams, plan.chunksPerStream(), plan.chunkSamples());
         DetectionLedger ledger = new DetectionLedger(plan, produced);
         double ticks = ProcessSampler.clockTicksPerSecond();
@@ -63,7 +63,8 @@ public final class LoadStep {
                     plan, produced, settings.chunkMs());
             long startEpochMs;
             double seconds;
-            try (ResultConsumer results = new ResultConsumer(settings.client(), LoadSettings.DETECTIONS_TOPIC,
+            try (PhraseEnrollments enrollments = PhraseEnrollments.enroll(settings.client(), LoadSettings.KEYWORDS_TOPIC, plan);
+                 ResultConsumer results = new ResultConsumer(settings.client(), LoadSettings.DETECTIONS_TOPIC,
                     LoadSettings.DECISIONS_TOPIC, ledger); generator) {
                 progress.accept("step: " + streams + " streams for " + settings.duration().toSeconds() + " s");
                 long start = System.nanoTime();

@@ -17,8 +17,9 @@ public final class StreamPlan {
      * @param id          the stream id (the record key)
      * @param loop        the audio it repeats
      * @param phaseChunks the loop chunk its first chunk is
+     * @param enrolled    whether {@link BenchAudio#ENROLLED_PHRASE} is enrolled for the stream (its loop says it)
      */
-    public record Stream(String id, BenchAudio.Loop loop, int phaseChunks) {
+    public record Stream(String id, BenchAudio.Loop loop, int phaseChunks, boolean enrolled) {
     }
 
     private final List<Stream> streams;
@@ -40,18 +41,27 @@ public final class StreamPlan {
      * @param idPrefix        stream ids are this prefix and the stream's number
      * @param streams         how many streams
      * @param wakeShare       the share of streams (0 to 1) that carry the wake phrase, spread over the stream numbers
+     * @param enrolledShare   the share of streams (0 to 1) with an enrolled phrase instead, spread the same way; they
+     *                        say that phrase, and the wake share applies to the others
      * @param chunksPerStream chunks each stream sends
      */
-    public static StreamPlan of(BenchAudio audio, String idPrefix, int streams, double wakeShare, int chunksPerStream) {
+    public static StreamPlan of(BenchAudio audio, String idPrefix, int streams, double wakeShare, double enrolledShare,
+                                int chunksPerStream) {
         List<Stream> plan = new ArrayList<>(streams);
         int loopChunks = audio.quietLoop().chunks().size();
         int wakeStreams = 0;
         for (int i = 0; i < streams; i++) {
-            boolean wake = Math.floor((i + 1) * wakeShare) > Math.floor(i * wakeShare);
-            BenchAudio.Loop loop = wake ? audio.wakeLoop(wakeStreams++) : audio.quietLoop();
-            plan.add(new Stream(idPrefix + i, loop, (int) ((long) i * loopChunks / streams)));
+            boolean enrolled = spreads(i, enrolledShare);
+            boolean wake = !enrolled && spreads(i, wakeShare);
+            BenchAudio.Loop loop = enrolled ? audio.enrolledLoop() : wake ? audio.wakeLoop(wakeStreams++) : audio.quietLoop();
+            plan.add(new Stream(idPrefix + i, loop, (int) ((long) i * loopChunks / streams), enrolled));
         }
         return new StreamPlan(List.copyOf(plan), chunksPerStream, audio.chunkSamples());
+    }
+
+    /** Whether stream {@code i} is among a {@code share} of streams spread evenly over the stream numbers. */
+    private static boolean spreads(int i, double share) {
+        return Math.floor((i + 1) * share) > Math.floor(i * share);
     }
 
     public List<Stream> streams() {

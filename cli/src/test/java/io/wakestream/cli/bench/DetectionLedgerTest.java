@@ -20,7 +20,7 @@ class DetectionLedgerTest {
 
     @BeforeEach
     void sendTwoStreams() throws Exception {
-        plan = StreamPlan.of(BenchAudio.load(CHUNK, LOOP_CHUNKS), "s-", 2, 1.0, CHUNKS);
+        plan = StreamPlan.of(BenchAudio.load(CHUNK, LOOP_CHUNKS), "s-", 2, 1.0, 0.0, CHUNKS);
         produced = new ProduceLog(2, CHUNKS, CHUNK);
         for (int stream = 0; stream < 2; stream++) {
             for (int seq = 0; seq < CHUNKS; seq++) {

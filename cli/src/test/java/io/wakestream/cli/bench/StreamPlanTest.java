@@ -10,13 +10,29 @@ class StreamPlanTest {
     void aShareOfStreamsCarriesTheWakePhraseSpreadOverTheStreamNumbers() throws Exception {
         BenchAudio audio = BenchAudio.load(1600, 100);
 
-        StreamPlan plan = StreamPlan.of(audio, "s-", 8, 0.25, 50);
+        StreamPlan plan = StreamPlan.of(audio, "s-", 8, 0.25, 0.0, 50);
 
         assertThat(plan.streams()).filteredOn(stream -> stream.loop().hasPhrase())
                 .extracting(StreamPlan.Stream::id).containsExactly("s-3", "s-7");
         assertThat(plan.phrases(0)).isEmpty();
         assertThat(plan.indexOf("s-7")).isEqualTo(7);
         assertThat(plan.indexOf("elsewhere")).isEqualTo(-1);
+    }
+
+    @Test
+    void streamsWithAnEnrolledPhraseSayItAndTheWakeShareAppliesToTheOthers() throws Exception {
+        BenchAudio audio = BenchAudio.load(1600, 100);
+
+        StreamPlan plan = StreamPlan.of(audio, "s-", 8, 1.0, 0.25, 50);
+
+        assertThat(plan.streams()).filteredOn(StreamPlan.Stream::enrolled)
+                .extracting(StreamPlan.Stream::id).containsExactly("s-3", "s-7");
+        assertThat(plan.streams()).filteredOn(StreamPlan.Stream::enrolled)
+                .allSatisfy(stream -> assertThat(stream.loop()).isSameAs(audio.enrolledLoop()));
+        assertThat(plan.streams()).filteredOn(stream -> !stream.enrolled())
+                .hasSize(6).allSatisfy(stream -> assertThat(stream.loop()).isNotSameAs(audio.enrolledLoop())
+                        .satisfies(loop -> assertThat(loop.hasPhrase()).isTrue()));
+        assertThat(plan.phrases(7)).isNotEmpty();
     }
 
     @Test

@@ -53,8 +53,8 @@ public class KafkaConfiguration {
     /** Every stream's phrase, read before the detection listener starts. */
     @Bean
     EnrollmentFollower enrollmentFollower(KafkaProperties kafka, TopicsProperties topics, EnrollmentRegistry registry,
-                                          KafkaListenerEndpointRegistry listeners) {
-        return new EnrollmentFollower(kafka, topics, registry, listeners, DetectionListener.ID, "kws-enrollments");
+                                          KafkaListenerEndpointRegistry listeners, MeterRegistry meters) {
+        return new EnrollmentFollower(kafka, topics, registry, listeners, DetectionListener.ID, "kws-enrollments", meters);
     }
 
     @Bean("enrollments")

@@ -58,8 +58,8 @@ public class KafkaConfiguration {
     /** Every stream's enrolled phrase, read before the audio listener starts, then followed. */
     @Bean
     EnrollmentFollower enrollmentFollower(KafkaProperties kafka, TopicsProperties topics, EnrollmentRegistry registry,
-                                          KafkaListenerEndpointRegistry listeners) {
-        return new EnrollmentFollower(kafka, topics, registry, listeners, AudioChunkListener.ID, "wakeword-enrollments");
+                                          KafkaListenerEndpointRegistry listeners, MeterRegistry meters) {
+        return new EnrollmentFollower(kafka, topics, registry, listeners, AudioChunkListener.ID, "wakeword-enrollments", meters);
     }
 
     @Bean("enrollments")

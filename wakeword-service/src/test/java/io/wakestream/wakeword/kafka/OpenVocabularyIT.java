@@ -59,6 +59,8 @@ class OpenVocabularyIT {
             enroll(KeywordEnrollment.newBuilder().setStreamId(STREAM).setPhrase("hey nova")
                     .addAllPhonemes(List.of("HH", "EY", "N", "OW", "V", "AH")).setUpdatedAtMs(1).build().toByteArray());
             await().atMost(Duration.ofSeconds(30)).until(() -> enrollments.get(STREAM).isPresent());
+            // applied after start-up: its delay from the record's timestamp is timed (how fast a phrase reaches the stage)
+            assertThat(meters.get("wakestream.enrollment.apply.delay").timer().count()).isEqualTo(1);
 
             double before = processedChunks();
             TestAudio.send(broker.getBrokersAsString(), heyNova);
