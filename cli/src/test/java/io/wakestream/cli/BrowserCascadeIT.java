@@ -3,15 +3,14 @@ package io.wakestream.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.wakestream.gateway.web.HeadlessChromium;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,9 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -37,21 +33,16 @@ class BrowserCascadeIT {
     private static final Duration DECISION_WAIT = Duration.ofSeconds(120);
 
     private static LocalCluster cluster;
-    private static Path chromium;
-    private static Path chromedriver;
+    private static HeadlessChromium chromium;
 
     @TempDir
     static Path audio;
 
     @BeforeAll
     static void start() throws Exception {
-        Optional<Path> browser = executable("chromium", "chromium-browser");
-        Optional<Path> driver = executable("chromedriver");
-        assumeTrue(browser.isPresent() && driver.isPresent(), "browser test skipped: install Debian's chromium and"
-                + " chromium-driver (scripts/apt-packages.txt) to run it; found chromium=" + browser.isPresent()
-                + ", chromedriver=" + driver.isPresent());
+        Optional<HeadlessChromium> browser = HeadlessChromium.find();
+        assumeTrue(browser.isPresent(), HeadlessChromium::missing);
         chromium = browser.get();
-        chromedriver = driver.get();
         cluster = LocalCluster.start(0, 2, Map.of("wakestream.models.dir", MODELS.toString(),
                 "wakestream.models.provider", "cpu", "wakestream.gateway.wyoming.port", 0),
                 Map.of("wakeword-service", 0, "kws-service", 0, "asr-lattice-service", 0, "ftm-service", 0,
@@ -110,16 +101,9 @@ class BrowserCascadeIT {
                 + ", status " + page.findElement(By.id("status")).getText();
     }
 
-    /** Chromium plays the file once ({@code %noloop}), then silence: the request ends as a user's would. */
+    /** Chromium plays the file once, then silence: the request ends as a user's would. */
     private static WebDriver browser(Path wav) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
-                "--use-file-for-fake-audio-capture=" + wav + "%noloop", "--autoplay-policy=no-user-gesture-required");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile()).build();
-        return new ChromeDriver(service, options);
+        return chromium.open(wav, false);
     }
 
     private static Path sample(String name) throws Exception {
@@ -128,11 +112,5 @@ class BrowserCascadeIT {
             Files.copy(wav, file, StandardCopyOption.REPLACE_EXISTING);
         }
         return file;
-    }
-
-    private static Optional<Path> executable(String... names) {
-        List<Path> path = Stream.of(System.getenv().getOrDefault("PATH", "").split(":")).map(Path::of).toList();
-        return Stream.of(names).flatMap(name -> path.stream().map(dir -> dir.resolve(name)))
-                .filter(Files::isExecutable).findFirst();
     }
 }

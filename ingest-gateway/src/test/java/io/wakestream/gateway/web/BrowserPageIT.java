@@ -13,18 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -47,23 +42,18 @@ class BrowserPageIT {
     private static EmbeddedKafkaKraftBroker broker;
     private static ConfigurableApplicationContext wakeword;
     private static ConfigurableApplicationContext gateway;
-    private static Path chromium;
-    private static Path chromedriver;
+    private static HeadlessChromium chromium;
 
     @TempDir
     static Path audio;
 
     @BeforeAll
     static void start() {
-        Optional<Path> browser = executable("chromium", "chromium-browser");
-        Optional<Path> driver = executable("chromedriver");
-        assumeTrue(browser.isPresent() && driver.isPresent(), "browser test skipped: install Debian's chromium and"
-                + " chromium-driver (scripts/apt-packages.txt) to run it; found chromium=" + browser.isPresent()
-                + ", chromedriver=" + driver.isPresent());
+        Optional<HeadlessChromium> browser = HeadlessChromium.find();
+        assumeTrue(browser.isPresent(), HeadlessChromium::missing);
         assumeTrue(Files.isDirectory(Path.of("../models/wakeword-hey-jarvis")),
                 "browser test skipped: no ../models/wakeword-hey-jarvis to detect with");
         chromium = browser.get();
-        chromedriver = driver.get();
         broker = new EmbeddedKafkaKraftBroker(1, 2);
         broker.afterPropertiesSet();
         String bootstrap = broker.getBrokersAsString();
@@ -146,13 +136,7 @@ class BrowserPageIT {
     }
 
     private static WebDriver browser(Path wav) {
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream",
-                "--use-file-for-fake-audio-capture=" + wav, "--autoplay-policy=no-user-gesture-required");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(chromedriver.toFile()).build();
-        return new ChromeDriver(service, options);
+        return chromium.open(wav, true);
     }
 
     private static Path sample(String name) throws Exception {
@@ -161,11 +145,5 @@ class BrowserPageIT {
             Files.copy(wav, file, StandardCopyOption.REPLACE_EXISTING);
         }
         return file;
-    }
-
-    private static Optional<Path> executable(String... names) {
-        List<Path> path = Stream.of(System.getenv().getOrDefault("PATH", "").split(":")).map(Path::of).toList();
-        return Stream.of(names).flatMap(name -> path.stream().map(dir -> dir.resolve(name)))
-                .filter(Files::isExecutable).findFirst();
     }
 }
