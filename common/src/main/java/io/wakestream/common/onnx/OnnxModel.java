@@ -17,11 +17,15 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /**
  * One loaded ONNX graph: a session shared by every caller, owned and closed by its
  * {@link OnnxEngine}. Runs are thread-safe; every tensor and result of a run is closed before
- * the run returns.
+ * the run returns. Closing waits for the runs in flight, and a run after it fails with an
+ * {@link OnnxException}: a native session freed under a running call would crash the JVM (a
+ * Kafka listener still draining its last poll while the application context shuts down).
  */
 public final class OnnxModel {
 
@@ -33,6 +37,8 @@ public final class OnnxModel {
     private final Map<String, long[]> inputShapes;
     private final Map<String, long[]> outputShapes;
     private final OnnxRunListener runListener;
+    private final ReadWriteLock lifecycle = new ReentrantReadWriteLock();
+    private boolean closed;
 
     OnnxModel(String id, Path file, OnnxProvider provider, OrtEnvironment environment, OrtSession session,
               OnnxRunListener runListener) throws OrtException {
@@ -93,6 +99,18 @@ public final class OnnxModel {
         if (!inputs.keySet().equals(inputShapes.keySet())) {
             throw new OnnxException("model " + id + " takes inputs " + inputShapes.keySet() + ", got " + inputs.keySet());
         }
+        lifecycle.readLock().lock();
+        try {
+            if (closed) {
+                throw new OnnxException("model " + id + " is closed");
+            }
+            return runOpen(inputs);
+        } finally {
+            lifecycle.readLock().unlock();
+        }
+    }
+
+    private Map<String, FloatTensor> runOpen(Map<String, FloatTensor> inputs) {
         long started = System.nanoTime();
         List<OnnxTensor> created = new ArrayList<>(inputs.size());
         try {
@@ -119,10 +137,16 @@ public final class OnnxModel {
     }
 
     void close() {
+        lifecycle.writeLock().lock();
         try {
-            session.close();
+            if (!closed) {
+                closed = true;
+                session.close();
+            }
         } catch (OrtException e) {
             throw new OnnxException("model " + id + " failed to close: " + e.getMessage(), e);
+        } finally {
+            lifecycle.writeLock().unlock();
         }
     }
 

@@ -12,10 +12,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -104,6 +107,46 @@ class OnnxEngineTest {
         assertThat(engine.models()).isEmpty();
         assertThat(engine.load("affine", models.resolve("affine.onnx"))).isNotSameAs(before);
         engine.close();
+    }
+
+    @Test
+    void closingWaitsForRunsInFlightAndLaterRunsFailWithAClearError() throws Exception {
+        OnnxEngine engine = new OnnxEngine(OnnxConfig.defaults().withProvider(OnnxProvider.CPU));
+        OnnxModel affine = engine.load("affine", models.resolve("affine.onnx"));
+        float[] x = new float[3 * 4096];
+        AtomicInteger ran = new AtomicInteger();
+        AtomicInteger refused = new AtomicInteger();
+        List<Throwable> unexpected = new CopyOnWriteArrayList<>();
+        CountDownLatch running = new CountDownLatch(4);
+        List<Thread> callers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            callers.add(Thread.ofPlatform().start(() -> {
+                running.countDown();
+                for (int run = 0; run < 10_000; run++) {
+                    try {
+                        assertThat(affine.run(FloatTensor.of(x, 4096, 3)).data()[0]).isEqualTo(1f);
+                        ran.incrementAndGet();
+                    } catch (OnnxException e) {
+                        assertThat(e).hasMessage("model affine is closed");
+                        refused.incrementAndGet();
+                        return;
+                    } catch (Throwable e) {
+                        unexpected.add(e);
+                        return;
+                    }
+                }
+            }));
+        }
+        running.await();
+        engine.close();
+        for (Thread caller : callers) {
+            caller.join();
+        }
+
+        assertThat(unexpected).isEmpty();
+        assertThat(ran.get() + refused.get()).isPositive();
+        assertThatThrownBy(() -> affine.run(FloatTensor.of(x, 4096, 3)))
+                .isInstanceOf(OnnxException.class).hasMessage("model affine is closed");
     }
 
     @Test
