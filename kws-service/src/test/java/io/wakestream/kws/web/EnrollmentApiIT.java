@@ -139,6 +139,13 @@ class EnrollmentApiIT extends TestModelsDirectory {
         assertThat(path.has("get")).isTrue();
         assertThat(path.has("delete")).isTrue();
         assertThat(docs.body.at("/components/securitySchemes/apiKey/name").asString()).isEqualTo("X-API-Key");
+
+        // Actuator exposes health, info and prometheus only: no metrics browser, environment or heap dump
+        for (String hidden : new String[] {"/actuator/metrics", "/actuator/env", "/actuator/heapdump", "/actuator/loggers"}) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(hidden)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(hidden).isEqualTo(404);
+        }
     }
 
     @Test
