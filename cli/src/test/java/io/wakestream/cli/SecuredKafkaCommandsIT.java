@@ -3,20 +3,15 @@ package io.wakestream.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wakestream.common.kafka.SaslSslBroker;
+import io.wakestream.common.kafka.TopicRecorder;
 import java.io.InputStream;
 import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.stream.StreamSupport;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,21 +61,18 @@ class SecuredKafkaCommandsIT {
         return file;
     }
 
-    private static int chunksOf(String streamId, Map<String, Object> client) {
-        Map<String, Object> settings = new HashMap<>(client);
-        settings.put("group.id", "secured-reader-" + UUID.randomUUID());
-        settings.put("auto.offset.reset", "earliest");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of("voice.audio.v1"));
-            int chunks = 0;
+    private static int chunksOf(String streamId, Map<String, Object> client) throws Exception {
+        try (TopicRecorder recorder = new TopicRecorder(client, "voice.audio.v1")) {
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (chunks == 0 && System.nanoTime() < deadline) {
-                chunks += (int) StreamSupport.stream(consumer.poll(Duration.ofMillis(500)).spliterator(), false)
-                        .filter(record -> streamId.equals(record.key())).count();
+            while (count(recorder, streamId) == 0 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
             }
-            return chunks;
+            return count(recorder, streamId);
         }
+    }
+
+    private static int count(TopicRecorder recorder, String streamId) {
+        return (int) recorder.on("voice.audio.v1").stream().filter(record -> streamId.equals(record.key())).count();
     }
 
     private static CommandOutcome run(String... args) {

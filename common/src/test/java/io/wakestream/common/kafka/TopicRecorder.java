@@ -1,6 +1,7 @@
 package io.wakestream.common.kafka;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,11 +20,16 @@ public final class TopicRecorder implements AutoCloseable {
     private volatile boolean running = true;
 
     public TopicRecorder(String bootstrap, String... topics) {
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "recorder-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        this(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap), topics);
+    }
+
+    /** @param client the consumer's connection settings: {@code bootstrap.servers} and any security settings */
+    public TopicRecorder(Map<String, Object> client, String... topics) {
+        Map<String, Object> settings = new HashMap<>(client);
+        settings.put(ConsumerConfig.GROUP_ID_CONFIG, "recorder-" + UUID.randomUUID());
+        settings.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(settings, new StringDeserializer(),
+                new ByteArrayDeserializer());
         consumer.subscribe(List.of(topics));
         poller = Thread.ofPlatform().name("topic-recorder").start(() -> {
             try (consumer) {

@@ -2,15 +2,16 @@ package io.wakestream.wakeword.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.wakestream.common.kafka.ProtobufSerializer;
 import io.wakestream.common.kafka.SaslSslBroker;
+import io.wakestream.common.kafka.TopicRecorder;
 import io.wakestream.events.v1.AudioChunk;
 import io.wakestream.events.v1.WakewordDetection;
 import io.wakestream.wakeword.WakewordServiceApplication;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -18,12 +19,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,7 +58,7 @@ class SaslSslIT {
                         producer.send(new ProducerRecord<>(TestAudio.AUDIO, chunk.getStreamId(), chunk));
                     }
                 }
-                assertThat(detections(device, Duration.ofSeconds(90)))
+                assertThat(detections(device))
                         .anySatisfy(detection -> {
                             assertThat(detection.getStreamId()).isEqualTo("secure-jarvis");
                             assertThat(detection.getKeyword()).isEqualTo("hey jarvis");
@@ -76,21 +74,14 @@ class SaslSslIT {
                 .doesNotContain(servicePassword).doesNotContain(devicePassword).doesNotContain(storePassword);
     }
 
-    private static List<WakewordDetection> detections(Map<String, Object> client, Duration wait) throws Exception {
-        Map<String, Object> properties = new HashMap<>(client);
-        properties.put("group.id", "secure-reader-" + UUID.randomUUID());
-        properties.put("auto.offset.reset", "earliest");
-        List<WakewordDetection> detections = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(properties, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            consumer.subscribe(List.of("voice.detections.v1"));
-            long deadline = System.nanoTime() + wait.toNanos();
-            while (detections.isEmpty() && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-                    detections.add(WakewordDetection.parseFrom(record.value()));
-                }
+    private static List<WakewordDetection> detections(Map<String, Object> client) throws Exception {
+        try (TopicRecorder recorder = new TopicRecorder(client, "voice.detections.v1")) {
+            await().atMost(Duration.ofSeconds(90)).until(() -> !recorder.on("voice.detections.v1").isEmpty());
+            List<WakewordDetection> detections = new ArrayList<>();
+            for (ConsumerRecord<String, byte[]> record : recorder.on("voice.detections.v1")) {
+                detections.add(WakewordDetection.parseFrom(record.value()));
             }
+            return detections;
         }
-        return detections;
     }
 }
