@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
@@ -38,6 +41,7 @@ public final class BenchPlots {
         files.add(save(directory, prefix + "-latency.png", latency(model, steps)));
         files.add(save(directory, prefix + "-lag.png", lag(model, steps)));
         files.add(save(directory, prefix + "-cpu.png", cpu(model, steps)));
+        files.add(save(directory, prefix + "-memory.png", memory(model, steps)));
         return files;
     }
 
@@ -74,6 +78,29 @@ public final class BenchPlots {
         }
         return ChartFactory.createBarChart("CPU by process, " + model, "process",
                 "CPU ms per stream-second", data, PlotOrientation.VERTICAL, true, false, false);
+    }
+
+    private static JFreeChart memory(String model, List<StepResult> steps) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (StepResult step : steps) {
+            addSeries(data, step, "RSS", StepResult.MemoryPoint::rssMib);
+            addSeries(data, step, "heap", StepResult.MemoryPoint::heapMib);
+        }
+        return ChartFactory.createXYLineChart("Resident memory and heap in use, " + model, "time (s into the step)",
+                "MiB", data, PlotOrientation.VERTICAL, true, false, false);
+    }
+
+    private static void addSeries(XYSeriesCollection data, StepResult step, String what,
+                                  Function<StepResult.MemoryPoint, Double> value) {
+        Map<String, XYSeries> bySource = new LinkedHashMap<>();
+        for (StepResult.MemoryPoint point : step.memorySamples()) {
+            Double y = value.apply(point);
+            if (y != null) {
+                bySource.computeIfAbsent(point.source(), source -> new XYSeries(what + " " + source + ", " + step.streams()
+                        + " streams")).add(point.seconds(), y);
+            }
+        }
+        bySource.values().forEach(data::addSeries);
     }
 
     private static String save(Path directory, String name, JFreeChart chart) throws IOException {

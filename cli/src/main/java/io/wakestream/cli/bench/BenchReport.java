@@ -3,6 +3,7 @@ package io.wakestream.cli.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -65,6 +66,10 @@ public record BenchReport(String startedAt, Map<String, Object> settings, List<M
                     shown(step.detectionLatencyMs().maxMs()), shown(step.detectionReceiveLatencyMs().p99Ms()),
                     shown(step.decisionLatencyMs().p99Ms()), counts.matchedPhrases(), counts.insertedPhrases(),
                     counts.falseDetections(), lagText(step), cpuText(step), step.maxSendLateMs()));
+            String trends = trendText(step);
+            if (!trends.isEmpty()) {
+                text.append("    memory over the step's second half: ").append(trends).append('\n');
+            }
         }
         text.append("  highest load held: ").append(run.highestHeldStreams() == null ? "none" : run.highestHeldStreams() + " streams");
         return text.toString();
@@ -80,6 +85,23 @@ public record BenchReport(String startedAt, Map<String, Object> settings, List<M
                 .map(entry -> String.format("%s %.2f ms per stream-second (%.0f ms a second before the load)", entry.getKey(),
                         entry.getValue().cpuSPerStreamS() * 1000, entry.getValue().beforeCpuSPerS() * 1000))
                 .toList().toString();
+    }
+
+    private static String trendText(StepResult step) {
+        List<String> parts = new ArrayList<>();
+        step.processes().forEach((name, use) -> {
+            if (use.rssMibPerHour() != null) {
+                parts.add(String.format("%s RSS %+.1f MiB/h (max %.0f MiB), open files %d -> %d (%+.1f/h)", name,
+                        use.rssMibPerHour(), use.maxRssBytes() / (1024.0 * 1024), use.fdsStart(), use.fdsEnd(),
+                        use.fdsPerHour() == null ? 0 : use.fdsPerHour()));
+            }
+        });
+        step.heap().forEach((name, use) -> {
+            if (use.floorMibPerHour() != null) {
+                parts.add(String.format("%s heap floor %+.1f MiB/h", name, use.floorMibPerHour()));
+            }
+        });
+        return String.join("; ", parts);
     }
 
     private static String shown(Long ms) {

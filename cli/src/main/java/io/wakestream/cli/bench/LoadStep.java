@@ -17,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one load step: N streams at real time for the step's duration, while lag, CPU, memory and heap are sampled
- * every second and the results are read back; then judges whether the load was held.
+ * Runs one load step: N streams at real time for the step's duration, while lag, CPU, memory, open file descriptors and
+ * heap are sampled every second and the results are read back; then judges whether the load was held.
  */
 public final class LoadStep {
 
@@ -116,23 +116,39 @@ public final class LoadStep {
         for (int i = 0; i < processes.size(); i++) {
             ProcessSampler process = processes.get(i);
             double used = cpuEnd.get(i).cpuSeconds() - cpuStart.get(i).cpuSeconds();
+            List<ProcessSampler.Point> points = process.points();
             cpu.put(process.name(), new StepResult.ProcessUse(process.pid(), used, used / (streams * seconds),
-                    before.get(process.name()),
-                    process.points().stream().mapToLong(ProcessSampler.Point::rssBytes).max().orElse(-1),
-                    settings.processNotes().get(process.name())));
+                    before.get(process.name()), points.stream().mapToLong(ProcessSampler.Point::rssBytes).max().orElse(-1),
+                    MemoryTrend.rssMibPerHour(points, seconds), cpuStart.get(i).openFds(), cpuEnd.get(i).openFds(),
+                    MemoryTrend.fdsPerHour(points, seconds), settings.processNotes().get(process.name())));
         }
         Map<String, StepResult.HeapUse> heap = new LinkedHashMap<>();
         for (HeapSampler sampler : heaps) {
             List<HeapSampler.Point> points = sampler.points();
             heap.put(sampler.name(), new StepResult.HeapUse(sampler.url().toString(),
                     points.stream().mapToLong(HeapSampler.Point::heapBytes).max().orElse(-1),
-                    Math.round(points.stream().mapToLong(HeapSampler.Point::heapBytes).average().orElse(-1)), points.size()));
+                    Math.round(points.stream().mapToLong(HeapSampler.Point::heapBytes).average().orElse(-1)), points.size(),
+                    MemoryTrend.heapFloorMibPerHour(points, seconds)));
         }
         List<double[]> latencies = ledger.detectionLatencies().stream()
                 .map(timed -> new double[] {(timed.producedAtMs() - startEpochMs) / 1000.0, timed.latencyMs()}).toList();
         return new StepResult(streams, seconds, generator.sent(), generator.failed(), generator.maxLateMs(), verdict.held(),
                 verdict.reasons(), detection, ledger.receiveLatency(), ledger.decisionLatency(), ledger.counts(),
-                ledger.models(), lag, cpu, heap, latencies, lagPoints);
+                ledger.models(), lag, cpu, heap, latencies, lagPoints, memory(processes, heaps));
+    }
+
+    private static List<StepResult.MemoryPoint> memory(List<ProcessSampler> processes, List<HeapSampler> heaps) {
+        double mib = 1024 * 1024;
+        List<StepResult.MemoryPoint> points = new ArrayList<>();
+        for (ProcessSampler process : processes) {
+            process.points().forEach(point -> points.add(new StepResult.MemoryPoint(process.name(), point.seconds(),
+                    point.rssBytes() < 0 ? null : point.rssBytes() / mib, null, point.openFds() < 0 ? null : point.openFds())));
+        }
+        for (HeapSampler heap : heaps) {
+            heap.points().forEach(point -> points.add(new StepResult.MemoryPoint(heap.name(), point.seconds(), null,
+                    point.heapBytes() / mib, null)));
+        }
+        return points;
     }
 
     /** Each process's CPU seconds per second over {@link #BEFORE}, by name. */

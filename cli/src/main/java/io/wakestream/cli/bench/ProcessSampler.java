@@ -5,8 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
-/** CPU time and resident memory of one process on this machine, sampled from {@code /proc}. */
+/** CPU time, resident memory and open file descriptors of one process on this machine, sampled from {@code /proc}. */
 public final class ProcessSampler {
 
     /**
@@ -15,8 +16,9 @@ public final class ProcessSampler {
      * @param seconds    seconds since the step started
      * @param cpuSeconds the process's user + system CPU time since it started, in seconds
      * @param rssBytes   its resident set size, in bytes (-1 unknown)
+     * @param openFds    its open file descriptors: the entries of {@code /proc/PID/fd} (-1 when that cannot be listed)
      */
-    public record Point(double seconds, double cpuSeconds, long rssBytes) {
+    public record Point(double seconds, double cpuSeconds, long rssBytes, int openFds) {
     }
 
     private final String name;
@@ -59,7 +61,16 @@ public final class ProcessSampler {
     public Point read(double seconds) throws IOException {
         Path dir = proc.resolve(Long.toString(pid));
         double cpu = ProcStat.cpuTicks(Files.readString(dir.resolve("stat"))) / ticksPerSecond;
-        return new Point(seconds, cpu, ProcStat.residentBytes(Files.readString(dir.resolve("status"))));
+        return new Point(seconds, cpu, ProcStat.residentBytes(Files.readString(dir.resolve("status"))), openFds(dir));
+    }
+
+    /** Entries of the process's {@code fd} directory; -1 when it cannot be listed (another user's process). */
+    private static int openFds(Path dir) {
+        try (Stream<Path> fds = Files.list(dir.resolve("fd"))) {
+            return (int) fds.count();
+        } catch (IOException | SecurityException e) {
+            return -1;
+        }
     }
 
     public List<Point> points() {

@@ -33,7 +33,21 @@ public record StepResult(int streams, double durationS, long chunksSent, long se
                          LatencyStats detectionReceiveLatencyMs, LatencyStats decisionLatencyMs,
                          DetectionLedger.DetectionCounts detections, List<String> models, Map<String, LagSummary> lag,
                          Map<String, ProcessUse> processes, Map<String, HeapUse> heap,
-                         List<double[]> detectionLatencySamples, List<LagSampler.Point> lagSamples) {
+                         List<double[]> detectionLatencySamples, List<LagSampler.Point> lagSamples,
+                         List<MemoryPoint> memorySamples) {
+
+    /**
+     * One memory sample of a process ({@code rssMib}, {@code openFds}) or of a service's heap ({@code heapMib}); the
+     * fields a source does not measure are null.
+     *
+     * @param source  the process's or service's name
+     * @param seconds seconds since the step started
+     * @param rssMib  resident memory, in MiB
+     * @param heapMib heap in use, in MiB
+     * @param openFds open file descriptors
+     */
+    public record MemoryPoint(String source, double seconds, Double rssMib, Double heapMib, Integer openFds) {
+    }
 
     /**
      * @param endRecords           lag at the end of the step's audio, in records
@@ -50,10 +64,16 @@ public record StepResult(int streams, double durationS, long chunksSent, long se
      * @param beforeCpuSPerS         CPU seconds per second it used in the 3 s before the step ({@link LoadStep#BEFORE}),
      *                               without the step's load: its fixed cost (idle broker and services, other traffic)
      * @param maxRssBytes            its largest resident set size sampled, in bytes
+     * @param rssMibPerHour          its resident memory's slope over the step's second half, in MiB per hour
+     *                               ({@link MemoryTrend}); null with too few samples
+     * @param fdsStart               its open file descriptors at the step's start (-1 unknown)
+     * @param fdsEnd                 and at the end of the step's audio (-1 unknown)
+     * @param fdsPerHour             their slope over the step's second half, per hour; null with too few samples
      * @param note                   what else ran in it, or null
      */
     public record ProcessUse(long pid, double cpuS, @JsonProperty("cpu_s_per_stream_s") double cpuSPerStreamS,
-                             @JsonProperty("before_cpu_s_per_s") double beforeCpuSPerS, long maxRssBytes, String note) {
+                             @JsonProperty("before_cpu_s_per_s") double beforeCpuSPerS, long maxRssBytes,
+                             Double rssMibPerHour, int fdsStart, int fdsEnd, Double fdsPerHour, String note) {
     }
 
     /**
@@ -61,7 +81,9 @@ public record StepResult(int streams, double durationS, long chunksSent, long se
      * @param maxBytes  the largest heap in use sampled, in bytes
      * @param meanBytes the mean heap in use over the samples, in bytes
      * @param samples   how many samples were taken
+     * @param floorMibPerHour the slope of the heap's floor (each minute's lowest sample) over the step's second half, in
+     *                        MiB per hour ({@link MemoryTrend}); null when the step is shorter than a few minutes
      */
-    public record HeapUse(String url, long maxBytes, long meanBytes, int samples) {
+    public record HeapUse(String url, long maxBytes, long meanBytes, int samples, Double floorMibPerHour) {
     }
 }

@@ -21,10 +21,13 @@ class BenchReportTest {
                 new LatencyStats(0, null, null, null),
                 new DetectionLedger.DetectionCounts(12, 11, 11 / 12.0, 11, 1, 0, 0), List.of("wakeword-hey-jarvis/3.0.0"),
                 Map.of("wakeword-service", new StepResult.LagSummary(7, 30, 1.5)),
-                Map.of("wakestream-local", new StepResult.ProcessUse(4242, 12.0, cpuPerStreamSecond, 0.25, 1 << 30, null)),
-                Map.of("wakestream-local", new StepResult.HeapUse("http://localhost:1/actuator/prometheus", 300, 200, 60)),
+                Map.of("wakestream-local", new StepResult.ProcessUse(4242, 12.0, cpuPerStreamSecond, 0.25, 1 << 30,
+                        0.5, 310, 312, 0.0, null)),
+                Map.of("wakestream-local", new StepResult.HeapUse("http://localhost:1/actuator/prometheus", 300, 200, 60, 1.5)),
                 List.of(new double[] {1.5, 150}, new double[] {11.5, 170}),
-                List.of(new LagSampler.Point(0, Map.of("wakeword-service", 3L))));
+                List.of(new LagSampler.Point(0, Map.of("wakeword-service", 3L))),
+                List.of(new StepResult.MemoryPoint("wakestream-local", 1.0, 1024.0, null, 310),
+                        new StepResult.MemoryPoint("wakestream-local", 1.0, null, 250.0, null)));
     }
 
     @Test
@@ -76,6 +79,9 @@ class BenchReportTest {
         assertThat(step.at("/heap/wakestream-local/max_bytes").asLong()).isEqualTo(300);
         assertThat(step.at("/detection_latency_samples/1/1").asDouble()).isEqualTo(170);
         assertThat(step.at("/lag_samples/0/lag/wakeword-service").asLong()).isEqualTo(3);
+        assertThat(step.at("/processes/wakestream-local/fds_end").asInt()).isEqualTo(312);
+        assertThat(step.at("/heap/wakestream-local/floor_mib_per_hour").asDouble()).isEqualTo(1.5);
+        assertThat(step.at("/memory_samples/1/heap_mib").asDouble()).isEqualTo(250.0);
         assertThat(run.at("/summary/cpu_s_per_stream_s").asDouble()).isEqualTo(0.004);
     }
 
@@ -84,7 +90,7 @@ class BenchReportTest {
         List<String> files = BenchPlots.draw(directory, "openwakeword/hey_jarvis/0.1", List.of(step(10, true, 300, 0.004)));
 
         assertThat(files).containsExactly("openwakeword-hey_jarvis-0.1-latency.png", "openwakeword-hey_jarvis-0.1-lag.png",
-                "openwakeword-hey_jarvis-0.1-cpu.png");
+                "openwakeword-hey_jarvis-0.1-cpu.png", "openwakeword-hey_jarvis-0.1-memory.png");
         for (String file : files) {
             byte[] png = Files.readAllBytes(directory.resolve(file));
             assertThat(png).startsWith(0x89, 'P', 'N', 'G');

@@ -47,10 +47,14 @@ class ProcStatTest {
         Files.createDirectories(proc.resolve("4242"));
         Files.writeString(proc.resolve("4242/stat"), STAT);
         Files.writeString(proc.resolve("4242/status"), STATUS);
+        Files.createDirectories(proc.resolve("4242/fd"));
+        for (int fd = 0; fd < 3; fd++) {
+            Files.writeString(proc.resolve("4242/fd/" + fd), "");
+        }
 
         ProcessSampler.Point point = new ProcessSampler("wakeword-service", 4242, proc, 100).sample(3);
 
-        assertThat(point).isEqualTo(new ProcessSampler.Point(3, 17.5, 245_760L * 1024));
+        assertThat(point).isEqualTo(new ProcessSampler.Point(3, 17.5, 245_760L * 1024, 3));
     }
 
     @Test
@@ -60,5 +64,6 @@ class ProcStatTest {
 
         assertThat(own.sample(0).cpuSeconds()).isPositive();
         assertThat(own.sample(1).rssBytes()).isPositive();
+        assertThat(own.sample(2).openFds()).isPositive();
     }
 }

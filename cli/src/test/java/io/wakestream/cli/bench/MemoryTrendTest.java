@@ -1,0 +1,55 @@
+package io.wakestream.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MemoryTrendTest {
+
+    private static final long MIB = 1024 * 1024;
+
+    @Test
+    void residentMemoryGrowingOneMibAMinuteIsSixtyMibAnHour() {
+        List<ProcessSampler.Point> points = new ArrayList<>();
+        for (int s = 0; s <= 600; s++) {
+            points.add(new ProcessSampler.Point(s, s * 0.01, 500 * MIB + s * MIB / 60, 300));
+        }
+
+        assertThat(MemoryTrend.rssMibPerHour(points, 600)).isCloseTo(60, within(1e-6));
+        assertThat(MemoryTrend.fdsPerHour(points, 600)).isCloseTo(0, within(1e-9));
+    }
+
+    @Test
+    void warmUpInTheFirstHalfDoesNotCount() {
+        List<ProcessSampler.Point> points = new ArrayList<>();
+        for (int s = 0; s <= 600; s++) {
+            points.add(new ProcessSampler.Point(s, 0, (s < 200 ? 200 + s : 400) * MIB, s < 200 ? 100 + s : 300));
+        }
+
+        assertThat(MemoryTrend.rssMibPerHour(points, 600)).isCloseTo(0, within(1e-6));
+        assertThat(MemoryTrend.fdsPerHour(points, 600)).isCloseTo(0, within(1e-6));
+    }
+
+    @Test
+    void theHeapsSawToothIsIgnoredAndItsRisingFloorIsFound() {
+        List<HeapSampler.Point> points = new ArrayList<>();
+        for (int s = 0; s < 1200; s++) {
+            // collected every 20 s back to a live set that grows 2 MiB a minute
+            long live = 100 * MIB + s * 2 * MIB / 60;
+            points.add(new HeapSampler.Point(s, live + (s % 20) * 10 * MIB));
+        }
+
+        assertThat(MemoryTrend.floor(points)).hasSize(20);
+        assertThat(MemoryTrend.heapFloorMibPerHour(points, 1200)).isCloseTo(120, within(1.0));
+    }
+
+    @Test
+    void aStepTooShortForASlopeHasNone() {
+        List<HeapSampler.Point> points = List.of(new HeapSampler.Point(0, MIB), new HeapSampler.Point(30, 2 * MIB));
+
+        assertThat(MemoryTrend.heapFloorMibPerHour(points, 60)).isNull();
+    }
+}
