@@ -115,9 +115,10 @@ public final class OnnxModel {
         List<OnnxTensor> created = new ArrayList<>(inputs.size());
         try {
             Map<String, OnnxTensor> feed = new LinkedHashMap<>();
+            int index = 0;
             for (Map.Entry<String, FloatTensor> input : inputs.entrySet()) {
                 OnnxTensor tensor = OnnxTensor.createTensor(
-                        environment, FloatBuffer.wrap(input.getValue().data()), input.getValue().shape());
+                        environment, InputBuffers.filled(index++, input.getValue().data()), input.getValue().shape());
                 created.add(tensor);
                 feed.put(input.getKey(), tensor);
             }

@@ -15,9 +15,16 @@ final class PcmHistory {
 
     /** Appends {@code samples[from, to)}. */
     void append(short[] samples, int from, int to) {
-        for (int i = from; i < to; i++) {
-            ring[(int) Math.floorMod(end, (long) ring.length)] = samples[i];
-            end++;
+        // only the last ring.length samples can stay
+        int skip = Math.max(0, to - from - ring.length);
+        end += skip;
+        from += skip;
+        while (from < to) {
+            int at = slot(end);
+            int run = Math.min(to - from, ring.length - at);
+            System.arraycopy(samples, from, ring, at, run);
+            from += run;
+            end += run;
         }
     }
 
@@ -29,10 +36,18 @@ final class PcmHistory {
             return new short[0];
         }
         short[] out = new short[(int) (stop - first)];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = ring[(int) Math.floorMod(first + i, (long) ring.length)];
+        int copied = 0;
+        while (copied < out.length) {
+            int at = slot(first + copied);
+            int run = Math.min(out.length - copied, ring.length - at);
+            System.arraycopy(ring, at, out, copied, run);
+            copied += run;
         }
         return out;
+    }
+
+    private int slot(long sample) {
+        return (int) Math.floorMod(sample, (long) ring.length);
     }
 
     long endSample() {

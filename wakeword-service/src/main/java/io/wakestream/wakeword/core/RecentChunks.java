@@ -51,16 +51,25 @@ final class RecentChunks {
     }
 
     /**
-     * 64-bit FNV-1a over position, end flag and samples. Not cryptographic: only a stream's own producer
-     * could aim for a collision, and it would only hide its own audio.
+     * 64-bit FNV-1a over position and end flag, then over the samples four at a time (each group packed into one
+     * 64-bit word, then mixed with a multiply-xorshift step so that every bit reaches the high half): a quarter of
+     * the multiplies of byte-wise FNV, which showed in profiles at hundreds of streams. Not cryptographic: only a
+     * stream's own producer could aim for a collision, and it would only hide its own audio.
      */
     static long digest(AudioInput chunk) {
         long hash = FNV_OFFSET;
         hash = mix(hash, chunk.firstSample());
         hash = mix(hash, chunk.endOfStream() ? 1 : 0);
-        for (short sample : chunk.samples()) {
-            hash = (hash ^ (sample & 0xFF)) * FNV_PRIME;
-            hash = (hash ^ ((sample >> 8) & 0xFF)) * FNV_PRIME;
+        short[] samples = chunk.samples();
+        int i = 0;
+        for (; i + 4 <= samples.length; i += 4) {
+            long word = (samples[i] & 0xFFFFL) | (samples[i + 1] & 0xFFFFL) << 16 | (samples[i + 2] & 0xFFFFL) << 32
+                    | (samples[i + 3] & 0xFFFFL) << 48;
+            hash = (hash ^ word) * FNV_PRIME;
+            hash ^= hash >>> 32;
+        }
+        for (; i < samples.length; i++) {
+            hash = (hash ^ (samples[i] & 0xFFFFL)) * FNV_PRIME;
         }
         return hash;
     }
