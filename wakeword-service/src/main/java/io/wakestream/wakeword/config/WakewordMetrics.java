@@ -1,6 +1,7 @@
 package io.wakestream.wakeword.config;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.wakestream.common.enrollment.EnrollmentRegistry;
@@ -13,6 +14,7 @@ import io.wakestream.wakeword.core.openvocab.OpenVocabularyDetector;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /** Every metric wakeword-service publishes, named and tagged in one place. */
@@ -20,7 +22,8 @@ import org.springframework.stereotype.Component;
 public class WakewordMetrics implements DeadLetterListener {
 
     private final MeterRegistry registry;
-    private final Timer chunkProcessing;
+    private final Timer batchProcessing;
+    private final DistributionSummary batchChunks;
     private final Map<ChunkOutcome, Counter> chunksByOutcome = new EnumMap<>(ChunkOutcome.class);
 
     /** The {@code keyword} tag of an enrolled phrase's detections: any text may be enrolled, a tag's values must stay few. */
@@ -28,9 +31,12 @@ public class WakewordMetrics implements DeadLetterListener {
 
     public WakewordMetrics(MeterRegistry registry, WakewordEngine engine, EnrollmentRegistry enrollments) {
         this.registry = registry;
-        this.chunkProcessing = Timer.builder("wakestream.wakeword.chunk.processing")
-                .description("Time to run one audio chunk through the frontend, detector and policy")
+        this.batchProcessing = Timer.builder("wakestream.wakeword.batch.processing")
+                .description("Time to run one poll's audio chunks through the frontend, the batched model calls and the policy")
                 .publishPercentileHistogram()
+                .register(registry);
+        this.batchChunks = DistributionSummary.builder("wakestream.wakeword.batch.chunks")
+                .description("Audio chunks processed together, one poll's")
                 .register(registry);
         registry.gauge("wakestream.wakeword.streams.active", engine, WakewordEngine::activeStreams);
         registry.gauge("wakestream.wakeword.enrolled.streams", enrollments, EnrollmentRegistry::size);
@@ -41,8 +47,10 @@ public class WakewordMetrics implements DeadLetterListener {
         }
     }
 
-    public Timer chunkProcessing() {
-        return chunkProcessing;
+    /** One poll's {@code chunks} took {@code nanos} to process. */
+    public void batch(int chunks, long nanos) {
+        batchProcessing.record(nanos, TimeUnit.NANOSECONDS);
+        batchChunks.record(chunks);
     }
 
     public void chunk(ChunkOutcome outcome) {

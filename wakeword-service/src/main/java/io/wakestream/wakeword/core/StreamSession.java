@@ -57,15 +57,31 @@ final class StreamSession {
     }
 
     List<StreamEvent> accept(short[] samples) {
+        ScoreBatch own = new ScoreBatch();
+        Prepared prepared = prepare(samples, own);
+        own.run();
+        return complete(prepared);
+    }
+
+    /**
+     * The first half of {@link #accept}: feeds the chunk to the detector, whose windows may wait in {@code batch};
+     * {@link #complete} judges the scores once the batch has run. Nothing else may reach this session in between.
+     */
+    Prepared prepare(short[] samples, ScoreBatch batch) {
         float[] floats = new float[samples.length];
         for (int i = 0; i < samples.length; i++) {
             floats[i] = samples[i] / 32768f;
         }
-        List<DetectorScore> scores = detectorStream.accept(floats, 0, floats.length);
+        return new Prepared(samples, detectorStream.submit(floats, 0, floats.length, batch));
+    }
+
+    /** The second half of {@link #accept}: the prepared chunk's scores through the trigger policy, the chunk into the history. */
+    List<StreamEvent> complete(Prepared prepared) {
+        short[] samples = prepared.samples();
         List<StreamEvent> events = new ArrayList<>(0);
         long chunkStart = nextSample;
         int done = 0;
-        for (DetectorScore score : scores) {
+        for (DetectorScore score : prepared.scores().get()) {
             DetectorScore absolute = new DetectorScore(detectorStartSample + score.endSample(), score.score());
             // A detector with look-ahead (the phonetic encoder) scores audio of earlier chunks: judged at once.
             int upTo = (int) Math.max(done, absolute.endSample() - chunkStart);
@@ -78,6 +94,10 @@ final class StreamSession {
         }
         advance(samples, done, samples.length, events);
         return events;
+    }
+
+    /** A chunk fed to the detector whose scores may wait for their batch. */
+    record Prepared(short[] samples, DetectorStream.Scores scores) {
     }
 
     /** Closes the open segment, if any, because the stream's state ends here. */

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +19,9 @@ import java.util.function.Predicate;
  * resets the stream, which then starts afresh at that chunk. End of stream, idle expiry and a
  * partition's revocation free the stream's state, closing any open segment.
  *
- * <p>Thread-safe: each stream is locked while one of its chunks is processed.
+ * <p>Thread-safe across streams: a stream's state is locked while its chunk's sequence checks and trigger policy run;
+ * one stream's chunks must come from one thread at a time (its partition's consumer), since its detector holds the
+ * chunk between the two while the batch of the round is scored.
  */
 public final class WakewordEngine {
 
@@ -39,18 +42,60 @@ public final class WakewordEngine {
     }
 
     public ChunkResult accept(AudioInput chunk) {
+        return acceptAll(List.of(chunk)).getFirst();
+    }
+
+    /**
+     * Processes chunks in order, as one {@link #accept} each would, but scores in rounds: the first chunk of each
+     * stream, then the second of each, and so on, each round's model windows in one {@link ScoreBatch}, so a poll's
+     * chunks of hundreds of streams cost a few model calls.
+     *
+     * @return one result per chunk, in the chunks' order
+     */
+    public List<ChunkResult> acceptAll(List<AudioInput> chunks) {
+        ChunkResult[] results = new ChunkResult[chunks.size()];
+        for (List<Integer> round : rounds(chunks)) {
+            ScoreBatch batch = new ScoreBatch();
+            List<Begun> begun = new ArrayList<>(round.size());
+            for (int index : round) {
+                begun.add(begin(chunks.get(index), batch));
+            }
+            batch.run();
+            for (int i = 0; i < round.size(); i++) {
+                results[round.get(i)] = finish(begun.get(i));
+            }
+        }
+        return List.of(results);
+    }
+
+    /** Indexes of {@code chunks} by round: round r holds each stream's (r+1)-th chunk, in the chunks' order. */
+    private static List<List<Integer>> rounds(List<AudioInput> chunks) {
+        List<List<Integer>> rounds = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            int round = seen.merge(chunks.get(i).streamId(), 1, Integer::sum) - 1;
+            if (round == rounds.size()) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(round).add(i);
+        }
+        return rounds;
+    }
+
+    private Begun begin(AudioInput chunk, ScoreBatch batch) {
         while (true) {
             StreamState state = streams.computeIfAbsent(chunk.streamId(), id -> new StreamState());
             synchronized (state) {
                 // The idle sweep may have dropped this state while we waited for its lock.
                 if (streams.get(chunk.streamId()) == state) {
-                    return accept(chunk, state);
+                    return begin(chunk, state, batch);
                 }
             }
         }
     }
 
-    private ChunkResult accept(AudioInput chunk, StreamState state) {
+    /** Sequence checks and the detector's half of the chunk; a duplicate is done here. */
+    private Begun begin(AudioInput chunk, StreamState state, ScoreBatch batch) {
         state.lastSeen = clock.instant();
         ResetReason reset = null;
         List<StreamEvent> events = new ArrayList<>(0);
@@ -58,7 +103,7 @@ public final class WakewordEngine {
             reset = chunk.seq() == 0 && chunk.firstSample() == 0 ? null : ResetReason.JOINED_MID_STREAM;
         } else if (chunk.seq() < state.expectedSeq) {
             if (!isRestart(chunk, state.recent.recall(chunk))) {
-                return new ChunkResult(ChunkOutcome.DUPLICATE, null, List.of());
+                return new Begun(chunk, state, null, null, null, List.of());
             }
             reset = ResetReason.RESTARTED;
             state.recent = new RecentChunks();
@@ -76,15 +121,28 @@ public final class WakewordEngine {
         } else if (state.session.detector() != detector) {
             state.session.switchDetector(detector);
         }
-        events.addAll(state.session.accept(chunk.samples()));
-        state.recent.remember(chunk);
-        state.expectedSeq = chunk.seq() + 1;
-        if (chunk.endOfStream()) {
-            state.session.close(SegmentEndReason.END_OF_STREAM).ifPresent(events::add);
-            streams.remove(chunk.streamId(), state);
+        return new Begun(chunk, state, reset, state.session, state.session.prepare(chunk.samples(), batch), events);
+    }
+
+    /** The policy's half of the chunk, once its batch has run. */
+    private ChunkResult finish(Begun begun) {
+        if (begun.prepared() == null) {
+            return new ChunkResult(ChunkOutcome.DUPLICATE, null, List.of());
         }
-        ChunkOutcome outcome = reset == null ? ChunkOutcome.PROCESSED : ChunkOutcome.PROCESSED_AFTER_RESET;
-        return new ChunkResult(outcome, reset, events);
+        AudioInput chunk = begun.chunk();
+        StreamState state = begun.state();
+        synchronized (state) {
+            List<StreamEvent> events = begun.events();
+            events.addAll(begun.session().complete(begun.prepared()));
+            state.recent.remember(chunk);
+            state.expectedSeq = chunk.seq() + 1;
+            if (chunk.endOfStream()) {
+                begun.session().close(SegmentEndReason.END_OF_STREAM).ifPresent(events::add);
+                streams.remove(chunk.streamId(), state);
+            }
+            ChunkOutcome outcome = begun.reset() == null ? ChunkOutcome.PROCESSED : ChunkOutcome.PROCESSED_AFTER_RESET;
+            return new ChunkResult(outcome, begun.reset(), events);
+        }
     }
 
     /**
@@ -129,6 +187,11 @@ public final class WakewordEngine {
             }
         }
         return new DroppedStreams(dropped, closed);
+    }
+
+    /** A chunk between {@link #begin} and {@link #finish}; {@code prepared} is null for a duplicate. */
+    private record Begun(AudioInput chunk, StreamState state, ResetReason reset, StreamSession session,
+                         StreamSession.Prepared prepared, List<StreamEvent> events) {
     }
 
     private static final class StreamState {

@@ -5,25 +5,29 @@ import io.wakestream.common.model.FrontendSpec;
 import io.wakestream.common.model.LoadedModel;
 import io.wakestream.common.model.ModelException;
 import io.wakestream.common.model.ModelManifest;
+import io.wakestream.common.onnx.FloatTensor;
 import io.wakestream.common.onnx.OnnxEngine;
 import io.wakestream.common.onnx.OnnxModel;
 import io.wakestream.wakeword.core.Detector;
 import io.wakestream.wakeword.core.DetectorStream;
+import io.wakestream.wakeword.core.ScoreBatch;
 import io.wakestream.wakeword.core.TriggerSettings;
+import io.wakestream.wakeword.core.WindowScorer;
 
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The RepCNN wake-word detector (training/wakestream_training/repcnn): a folded single-branch CNN
  * scoring a window of {@code window_frames} log-mel frames every {@code hop_frames} frames. The
  * ONNX graph takes {@code [batch, window_frames, n_mels]}, so windows of many streams share one call
- * ({@link CombiningScorer}). A stream starts from silence: the window before the first frames is
+ * (a {@link ScoreBatch}). A stream starts from silence: the window before the first frames is
  * filled with the frontend's frame of all-zero audio, and the first score comes after
  * {@code hop_frames} frames ({@link RepCnnStream}). Scores are raw window probabilities; the engine's
  * trigger policy smooths and thresholds them with the manifest's {@code smoothing_windows},
  * {@code refractory_seconds} and {@code thresholds.detection} ({@link #triggerSettings()}).
  */
-public final class RepCnnDetector implements Detector {
+public final class RepCnnDetector implements Detector, WindowScorer {
 
     /** The manifest's frontend type: ARCHITECTURE.md's log-mel frontend. */
     public static final String FRONTEND_TYPE = "logmel";
@@ -37,7 +41,9 @@ public final class RepCnnDetector implements Detector {
     private final int hopFrames;
     private final LogMelFrontend frontend;
     private final float[] silenceFrame;
-    private final CombiningScorer scorer;
+    private final OnnxModel model;
+    private final long[] windowShape;
+    private final AtomicLong calls = new AtomicLong();
 
     RepCnnDetector(ModelManifest manifest, TriggerSettings triggerSettings, OnnxModel model, int nMels,
                    int windowFrames, int hopFrames) {
@@ -48,7 +54,8 @@ public final class RepCnnDetector implements Detector {
         this.hopFrames = hopFrames;
         this.frontend = new LogMelFrontend(nMels);
         this.silenceFrame = frontend.compute(new float[LogMelFrontend.FRAME_LENGTH])[0];
-        this.scorer = new CombiningScorer(model, windowFrames, nMels, MAX_BATCH_WINDOWS);
+        this.model = model;
+        this.windowShape = new long[] {windowFrames, nMels};
     }
 
     /**
@@ -125,11 +132,24 @@ public final class RepCnnDetector implements Detector {
 
     /** Model calls made so far, across all streams. */
     long modelCalls() {
-        return scorer.calls();
+        return calls.get();
     }
 
-    float[] score(float[] windows, int count) {
-        return scorer.score(windows, count);
+    @Override
+    public int windowValues() {
+        return (int) (windowShape[0] * windowShape[1]);
+    }
+
+    @Override
+    public int maxBatchWindows() {
+        return MAX_BATCH_WINDOWS;
+    }
+
+    /** Scores {@code count} windows of {@code window_frames × n_mels} log-mel values each, laid out one after another. */
+    @Override
+    public float[] score(float[] windows, int count) {
+        calls.incrementAndGet();
+        return model.run(FloatTensor.of(windows, count, windowShape[0], windowShape[1])).data();
     }
 
     private static int intParameter(LoadedModel model, FrontendSpec spec, String name) {

@@ -4,6 +4,7 @@ import io.wakestream.common.frontend.LogMelFrontend;
 import io.wakestream.common.frontend.LogMelStream;
 import io.wakestream.wakeword.core.DetectorScore;
 import io.wakestream.wakeword.core.DetectorStream;
+import io.wakestream.wakeword.core.ScoreBatch;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,8 +14,8 @@ import java.util.List;
  * One stream of the RepCNN detector: streaming log-mel frames into a window ring that starts filled
  * with silence frames; whenever the frames seen so far are a multiple of {@code hopFrames} (from the
  * first hop on, so a clip shorter than the window is scored too), the last {@code windowFrames} frames
- * are queued, and the windows that one {@link #accept} call completes are scored together in one
- * (possibly cross-stream) batched call. The toolkit's training and evaluation cut windows the same way.
+ * are queued, and the windows that one {@link #accept} call completes are scored together in one call,
+ * or with other streams' windows in one call when {@link #submit} puts them in a shared {@link ScoreBatch}. The toolkit's training and evaluation cut windows the same way.
  */
 final class RepCnnStream implements DetectorStream {
 
@@ -37,17 +38,30 @@ final class RepCnnStream implements DetectorStream {
 
     @Override
     public List<DetectorScore> accept(float[] samples, int offset, int length) {
+        ScoreBatch own = new ScoreBatch();
+        Scores scores = submit(samples, offset, length, own);
+        own.run();
+        return scores.get();
+    }
+
+    @Override
+    public Scores submit(float[] samples, int offset, int length, ScoreBatch batch) {
         pendingCount = 0;
         frontend.accept(samples, offset, length, this::onFrame);
         if (pendingCount == 0) {
-            return List.of();
+            return List::of;
         }
-        float[] scores = detector.score(pending, pendingCount);
-        List<DetectorScore> result = new ArrayList<>(pendingCount);
-        for (int i = 0; i < pendingCount; i++) {
-            result.add(new DetectorScore(pendingEnds[i], scores[i]));
-        }
-        return result;
+        int count = pendingCount;
+        long[] ends = Arrays.copyOf(pendingEnds, count);
+        ScoreBatch.Queued queued = batch.add(detector, pending, count);
+        return () -> {
+            float[] scores = queued.scores();
+            List<DetectorScore> result = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                result.add(new DetectorScore(ends[i], scores[i]));
+            }
+            return result;
+        };
     }
 
     private void onFrame(long frameIndex, float[] features) {

@@ -14,6 +14,7 @@ import io.wakestream.wakeword.core.ClipDetector;
 import io.wakestream.wakeword.core.ClipResult;
 import io.wakestream.wakeword.core.DetectorScore;
 import io.wakestream.wakeword.core.DetectorStream;
+import io.wakestream.wakeword.core.ScoreBatch;
 import io.wakestream.wakeword.core.SessionSettings;
 import io.wakestream.wakeword.core.TriggerSettings;
 import org.junit.jupiter.api.AfterAll;
@@ -31,9 +32,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -231,19 +229,45 @@ class RepCnnDetectorTest {
     }
 
     @Test
-    void concurrentStreamsShareCallsAndScoreAsAlone() throws Exception {
+    void streamsInOneBatchShareACallPerRoundAndScoreAsAlone() throws IOException {
         float[] audio = read("hey-jarvis.wav");
         List<DetectorScore> alone = scoreWhole(audio);
         int streams = 8;
-        try (ExecutorService pool = Executors.newFixedThreadPool(streams)) {
-            List<Future<List<DetectorScore>>> results = new ArrayList<>();
-            for (int s = 0; s < streams; s++) {
-                results.add(pool.submit(() -> scoreInChunks(audio, 1280)));
-            }
-            for (Future<List<DetectorScore>> result : results) {
-                assertScoresAlike(result.get(), alone);
-            }
+        int chunk = 1600;
+        List<DetectorStream> open = new ArrayList<>();
+        List<List<DetectorScore>> scored = new ArrayList<>();
+        for (int s = 0; s < streams; s++) {
+            open.add(detector.openStream());
+            scored.add(new ArrayList<>());
         }
+        long before = detector.modelCalls();
+        int roundsWithWindows = 0;
+        for (int at = 0; at < audio.length; at += chunk) {
+            ScoreBatch batch = new ScoreBatch();
+            List<DetectorStream.Scores> round = new ArrayList<>();
+            for (DetectorStream stream : open) {
+                round.add(stream.submit(audio, at, Math.min(chunk, audio.length - at), batch));
+            }
+            batch.run();
+            for (int s = 0; s < streams; s++) {
+                scored.get(s).addAll(round.get(s).get());
+            }
+            roundsWithWindows += round.getFirst().get().isEmpty() ? 0 : 1;
+        }
+        for (List<DetectorScore> own : scored) {
+            assertScoresAlike(own, alone);
+        }
+        assertThat(roundsWithWindows).isPositive();
+        assertThat(detector.modelCalls() - before).as("one call per round that had windows, for all %d streams", streams)
+                .isEqualTo(roundsWithWindows);
+    }
+
+    @Test
+    void scoresCannotBeReadBeforeTheirBatchRuns() throws IOException {
+        float[] audio = read("hey-jarvis.wav");
+        DetectorStream.Scores scores = detector.openStream().submit(audio, 0, audio.length, new ScoreBatch());
+
+        assertThatThrownBy(scores::get).isInstanceOf(IllegalStateException.class).hasMessageContaining("has not run");
     }
 
     private static float[] read(String wav) throws IOException {
@@ -252,15 +276,6 @@ class RepCnnDetectorTest {
 
     private static List<DetectorScore> scoreWhole(float[] audio) {
         return detector.openStream().accept(audio, 0, audio.length);
-    }
-
-    private static List<DetectorScore> scoreInChunks(float[] audio, int chunk) {
-        DetectorStream stream = detector.openStream();
-        List<DetectorScore> scores = new ArrayList<>();
-        for (int at = 0; at < audio.length; at += chunk) {
-            scores.addAll(stream.accept(audio, at, Math.min(chunk, audio.length - at)));
-        }
-        return scores;
     }
 
     /** End samples where the service, with the manifest's threshold, smoothing and refractory period, fires. */
