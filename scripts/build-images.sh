@@ -34,7 +34,8 @@ export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 jdk_home=${JDK_HOME:-$JAVA_HOME}
 cache=${WAKESTREAM_CACHE:-$HOME/.cache/wakestream}
 staging=target/images
-services=(wakeword-service:8081 kws-service:8082 asr-lattice-service:8083 ftm-service:8084 ingest-gateway:8085)
+# name:public HTTP port (empty without an API):management port (Actuator), as in each service's configuration file
+services=(wakeword-service::9081 kws-service:8082:9082 asr-lattice-service::9083 ftm-service::9084 ingest-gateway:8085:9085)
 mvn=(./mvnw -B -ntp -q)
 
 log() { echo "build-images: $*" >&2; }
@@ -99,8 +100,7 @@ build "wakestream/kafka:$tag" "$staging/kafka" --build-arg "BASE_IMAGE=$java_bas
 images+=("wakestream/kafka:$tag")
 
 for entry in "${services[@]}"; do
-    service=${entry%%:*}
-    port=${entry##*:}
+    IFS=: read -r service http_port management_port <<< "$entry"
     context=$staging/$service
     rm -rf "$context"
     mkdir -p "$context/models"
@@ -116,7 +116,8 @@ for entry in "${services[@]}"; do
         done
     fi
     build "wakestream/$service:$tag" "$context" --build-arg "BASE_IMAGE=$java_base" \
-        --build-arg "SERVICE=$service" --build-arg "HTTP_PORT=$port"
+        --build-arg "SERVICE=$service" --build-arg "HTTP_PORT=$http_port" \
+        --build-arg "MANAGEMENT_PORT=$management_port"
     images+=("wakestream/$service:$tag")
 done
 

@@ -41,7 +41,7 @@ public class DemoCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         List<Sample> samples = Sample.bundled();
         try (LocalCluster cluster = LocalCluster.start(service.port, service.partitions, service.properties(),
-                service.httpPorts());
+                service.ports());
              EventTail tail = new EventTail(cluster.bootstrap(), List.of("voice.detections.v1", "voice.segments.v1",
                      "voice.verifications.v1", "voice.lattices.v1", "voice.decisions.v1", "voice.audio.v1-dlt",
                      "voice.detections.v1-dlt", "voice.segments.v1-dlt", "voice.verifications.v1-dlt", "voice.lattices.v1-dlt"),

@@ -200,15 +200,13 @@ public class LoadCommand implements Callable<Integer> {
         properties.putIfAbsent("wakestream.models.dir", modelsDir);
         properties.putIfAbsent("wakestream.wakeword.model", model);
         properties.putIfAbsent("wakestream.gateway.wyoming.port", 0);
-        Map<String, Integer> ports = Map.of("wakeword-service", 0, "kws-service", 0, "asr-lattice-service", 0,
-                "ftm-service", 0, "ingest-gateway", 0);
-        try (LocalCluster cluster = LocalCluster.start(0, partitions, properties, ports, chosen)) {
+        try (LocalCluster cluster = LocalCluster.start(0, partitions, properties, ServicePorts.free(), chosen)) {
             System.err.println("wakestream bench load: " + model + " on " + cluster.describe());
             Map<String, Long> processes = new LinkedHashMap<>(Map.of("wakestream-local", ProcessHandle.current().pid()));
             processes.putAll(pids);
             // all in-process services share one JVM heap: one endpoint shows it
             Map<String, URI> heap = new LinkedHashMap<>(Map.of("wakestream-local",
-                    URI.create(cluster.wakewordUrl() + "/actuator/prometheus")));
+                    URI.create(cluster.managementUrl("wakeword-service").orElseThrow() + "/actuator/prometheus")));
             heap.putAll(metrics);
             LoadSettings settings = settings(Map.of("bootstrap.servers", cluster.bootstrap()), audio, chosen, processes,
                     Map.of("wakestream-local",

@@ -60,20 +60,19 @@ final class LocalCluster implements AutoCloseable {
      * {@code wakestream.wakeword.threshold} is set: the later stages decide.
      *
      * @param serviceProperties Spring properties passed to every service, e.g. the models directory
-     * @param httpPorts         each service's {@code server.port} by name ({@code wakeword-service}, {@code kws-service},
-     *                          {@code asr-lattice-service}, {@code ftm-service}, {@code ingest-gateway})
+     * @param ports             each service's public HTTP port (where it has one) and management (Actuator) port
      */
     static LocalCluster start(int port, int partitions, Map<String, Object> serviceProperties,
-                              Map<String, Integer> httpPorts) throws Exception {
-        return start(port, partitions, serviceProperties, httpPorts, Stages.ALL);
+                              ServicePorts ports) throws Exception {
+        return start(port, partitions, serviceProperties, ports, Stages.ALL);
     }
 
     /**
-     * As {@link #start(int, int, Map, Map)}, with {@link Stages#WAKEWORD} starting the broker and wakeword-service only
+     * As {@link #start(int, int, Map, ServicePorts)}, with {@link Stages#WAKEWORD} starting the broker and wakeword-service only
      * (at the model's own threshold: there is no later stage to decide).
      */
     static LocalCluster start(int port, int partitions, Map<String, Object> serviceProperties,
-                              Map<String, Integer> httpPorts, Stages stages) throws Exception {
+                              ServicePorts ports, Stages stages) throws Exception {
         LocalKafkaBroker broker = LocalKafkaBroker.start(port, partitions);
         ConfigurableApplicationContext wakeword = null;
         ConfigurableApplicationContext kws = null;
@@ -94,33 +93,31 @@ final class LocalCluster implements AutoCloseable {
             cascadeThreshold.ifPresent(threshold -> wakewordProperties.putIfAbsent("wakestream.wakeword.threshold", threshold));
             wakeword = new SpringApplicationBuilder(WakewordServiceApplication.class)
                     .main(WakewordServiceApplication.class)
-                    .run(arguments(wakewordProperties, httpPorts.get("wakeword-service")));
+                    .run(arguments(wakewordProperties, ports, "wakeword-service"));
             if (stages == Stages.WAKEWORD) {
                 return new LocalCluster(broker, wakeword, null, null, null, null);
             }
             if (hasVerifier(properties, models)) {
                 Map<String, Object> kwsProperties = new HashMap<>(properties);
                 // The gateway's page edits the enrolled phrase from the browser; a free port is not known yet.
-                Integer gatewayPort = httpPorts.get("ingest-gateway");
-                if (gatewayPort != null && gatewayPort != 0) {
-                    kwsProperties.putIfAbsent("wakestream.kws.cors-origins",
-                            "http://localhost:" + gatewayPort + ",http://127.0.0.1:" + gatewayPort);
-                }
-                kws = KwsServiceApplication.builder().run(arguments(kwsProperties, httpPorts.get("kws-service")));
+                ports.http("ingest-gateway").filter(gatewayPort -> gatewayPort != 0).ifPresent(gatewayPort ->
+                        kwsProperties.putIfAbsent("wakestream.kws.cors-origins",
+                                "http://localhost:" + gatewayPort + ",http://127.0.0.1:" + gatewayPort));
+                kws = KwsServiceApplication.builder().run(arguments(kwsProperties, ports, "kws-service"));
             }
             Map<String, Object> quiet = new HashMap<>(properties);
             quiet.putIfAbsent("springdoc.api-docs.enabled", false);
             if (hasLatticeModels(properties, models)) {
-                asr = AsrLatticeServiceApplication.builder().run(arguments(quiet, httpPorts.get("asr-lattice-service")));
+                asr = AsrLatticeServiceApplication.builder().run(arguments(quiet, ports, "asr-lattice-service"));
             }
             ftm = cascadeThreshold.isEmpty() ? null
-                    : FtmServiceApplication.builder().run(arguments(quiet, httpPorts.get("ftm-service")));
+                    : FtmServiceApplication.builder().run(arguments(quiet, ports, "ftm-service"));
             Map<String, Object> gatewayProperties = new HashMap<>(quiet);
             if (kws != null) {
                 gatewayProperties.putIfAbsent("wakestream.gateway.kws-url", urlOf(kws));
             }
             ConfigurableApplicationContext gateway = IngestGatewayApplication.builder()
-                    .run(arguments(gatewayProperties, httpPorts.get("ingest-gateway")));
+                    .run(arguments(gatewayProperties, ports, "ingest-gateway"));
             return new LocalCluster(broker, wakeword, kws, asr, ftm, gateway);
         } catch (RuntimeException e) {
             if (ftm != null) {
@@ -141,11 +138,10 @@ final class LocalCluster implements AutoCloseable {
     }
 
     // Command-line arguments outrank a service's own configuration file; default properties would not.
-    private static String[] arguments(Map<String, Object> properties, Integer httpPort) {
+    private static String[] arguments(Map<String, Object> properties, ServicePorts ports, String service) {
         Map<String, Object> all = new HashMap<>(properties);
-        if (httpPort != null) {
-            all.putIfAbsent("server.port", httpPort);
-        }
+        ports.http(service).ifPresent(http -> all.putIfAbsent("server.port", http));
+        ports.management(service).ifPresent(management -> all.putIfAbsent("management.server.port", management));
         return all.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
     }
 
@@ -185,24 +181,30 @@ final class LocalCluster implements AutoCloseable {
         return broker.bootstrap();
     }
 
-    /** Where wakeword-service's HTTP endpoints (actuator) listen. */
-    String wakewordUrl() {
-        return "http://localhost:" + wakeword.getEnvironment().getProperty("local.server.port");
-    }
-
-    /** Where kws-service's HTTP endpoints (enrollment API, actuator) listen; empty when it was not started. */
+    /** Where kws-service's enrollment API listens; empty when it was not started. */
     Optional<String> kwsUrl() {
-        return Optional.ofNullable(kws).map(context -> "http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
+        return Optional.ofNullable(kws).map(LocalCluster::urlOf);
     }
 
-    /** Where asr-lattice-service's HTTP endpoints (actuator) listen; empty when it was not started. */
-    Optional<String> asrUrl() {
-        return Optional.ofNullable(asr).map(context -> "http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
-    }
-
-    /** Where ftm-service's HTTP endpoints (actuator) listen; empty when it was not started. */
-    Optional<String> ftmUrl() {
-        return Optional.ofNullable(ftm).map(context -> "http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
+    /**
+     * Where a service serves Actuator ({@code /actuator/health}, {@code /actuator/info}, {@code /actuator/prometheus}):
+     * its management port. Empty when the service was not started.
+     *
+     * @param service {@code wakeword-service}, {@code kws-service}, {@code asr-lattice-service}, {@code ftm-service}
+     *                or {@code ingest-gateway}
+     * @throws IllegalArgumentException for another name
+     */
+    Optional<String> managementUrl(String service) {
+        ConfigurableApplicationContext context = switch (service) {
+            case "wakeword-service" -> wakeword;
+            case "kws-service" -> kws;
+            case "asr-lattice-service" -> asr;
+            case "ftm-service" -> ftm;
+            case "ingest-gateway" -> gateway;
+            default -> throw new IllegalArgumentException("no service " + service + " in a local cluster");
+        };
+        return Optional.ofNullable(context)
+                .map(started -> "http://localhost:" + started.getEnvironment().getProperty("local.management.port"));
     }
 
     /**
@@ -227,18 +229,23 @@ final class LocalCluster implements AutoCloseable {
         return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
     }
 
-    /** One line naming what runs where. */
+    /** One line naming what runs where: public URLs, and each service's Actuator (management) URL. */
     String describe() {
+        String wakewordService = "wakeword-service (Actuator " + managementUrl("wakeword-service").orElseThrow() + ")";
         if (gateway == null) {
-            return "Kafka at " + bootstrap() + ", wakeword-service at " + wakewordUrl() + " (no later stage started)";
+            return "Kafka at " + bootstrap() + ", " + wakewordService + " (no later stage started)";
         }
-        return "Kafka at " + bootstrap() + ", wakeword-service at " + wakewordUrl()
-                + kwsUrl().map(url -> ", kws-service at " + url).orElse(" (kws-service not started: no verifier model)")
-                + asrUrl().map(url -> ", asr-lattice-service at " + url)
+        return "Kafka at " + bootstrap() + ", " + wakewordService
+                + kwsUrl().map(url -> ", kws-service at " + url + " (enrollment API; Actuator "
+                        + managementUrl("kws-service").orElseThrow() + ")")
+                        .orElse(" (kws-service not started: no verifier model)")
+                + managementUrl("asr-lattice-service").map(url -> ", asr-lattice-service (Actuator " + url + ")")
                         .orElse(" (asr-lattice-service not started: no phonetic encoder or language model)")
-                + ftmUrl().map(url -> ", ftm-service at " + url).orElse(" (ftm-service not started: no lattice GNN)")
+                + managementUrl("ftm-service").map(url -> ", ftm-service (Actuator " + url + ")")
+                        .orElse(" (ftm-service not started: no lattice GNN)")
                 + ", ingest-gateway at " + gatewayUrl() + " (web page; WebSocket /v1/audio"
-                + wyomingPort().map(wyoming -> "; Wyoming port " + wyoming).orElse("") + ")";
+                + wyomingPort().map(wyoming -> "; Wyoming port " + wyoming).orElse("") + "; Actuator "
+                + managementUrl("ingest-gateway").orElseThrow() + ")";
     }
 
     @Override

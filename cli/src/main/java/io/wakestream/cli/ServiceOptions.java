@@ -17,25 +17,33 @@ public class ServiceOptions {
             description = "Models directory (default: ${DEFAULT-VALUE}).")
     String modelsDir;
 
-    @Option(names = "--http-port", defaultValue = "8081",
-            description = "wakeword-service's HTTP port, 0 for any free one (default: ${DEFAULT-VALUE}).")
-    int httpPort;
-
     @Option(names = "--kws-http-port", defaultValue = "8082",
             description = "kws-service's HTTP port (enrollment API), 0 for any free one (default: ${DEFAULT-VALUE}).")
     int kwsHttpPort;
 
-    @Option(names = "--asr-http-port", defaultValue = "8083",
-            description = "asr-lattice-service's HTTP port (actuator), 0 for any free one (default: ${DEFAULT-VALUE}).")
-    int asrHttpPort;
-
-    @Option(names = "--ftm-http-port", defaultValue = "8084",
-            description = "ftm-service's HTTP port (actuator), 0 for any free one (default: ${DEFAULT-VALUE}).")
-    int ftmHttpPort;
-
     @Option(names = "--gateway-http-port", defaultValue = "8085",
             description = "ingest-gateway's HTTP port (web page, WebSocket), 0 for any free one (default: ${DEFAULT-VALUE}).")
     int gatewayHttpPort;
+
+    @Option(names = "--wakeword-management-port", defaultValue = "9081",
+            description = "wakeword-service's management port (Actuator), 0 for any free one (default: ${DEFAULT-VALUE}).")
+    int wakewordManagementPort;
+
+    @Option(names = "--kws-management-port", defaultValue = "9082",
+            description = "kws-service's management port (Actuator), 0 for any free one (default: ${DEFAULT-VALUE}).")
+    int kwsManagementPort;
+
+    @Option(names = "--asr-management-port", defaultValue = "9083",
+            description = "asr-lattice-service's management port (Actuator), 0 for any free one (default: ${DEFAULT-VALUE}).")
+    int asrManagementPort;
+
+    @Option(names = "--ftm-management-port", defaultValue = "9084",
+            description = "ftm-service's management port (Actuator), 0 for any free one (default: ${DEFAULT-VALUE}).")
+    int ftmManagementPort;
+
+    @Option(names = "--gateway-management-port", defaultValue = "9085",
+            description = "ingest-gateway's management port (Actuator), 0 for any free one (default: ${DEFAULT-VALUE}).")
+    int gatewayManagementPort;
 
     @Option(names = "--wyoming-port", defaultValue = "10400",
             description = "ingest-gateway's Wyoming port, 0 for any free one (default: ${DEFAULT-VALUE}).")
@@ -45,7 +53,7 @@ public class ServiceOptions {
             description = "Any service property, e.g. --set wakestream.wakeword.threshold=0.6")
     Map<String, String> overrides = new HashMap<>();
 
-    /** Properties of every service (a --set server.port would apply to all of them). */
+    /** Properties of every service (a --set server.port or management.server.port would apply to all of them). */
     Map<String, Object> properties() {
         Map<String, Object> properties = new HashMap<>(overrides);
         properties.putIfAbsent("wakestream.models.dir", modelsDir);
@@ -53,9 +61,11 @@ public class ServiceOptions {
         return properties;
     }
 
-    /** Each service's HTTP port by name. */
-    Map<String, Integer> httpPorts() {
-        return Map.of("wakeword-service", httpPort, "kws-service", kwsHttpPort, "asr-lattice-service", asrHttpPort,
-                "ftm-service", ftmHttpPort, "ingest-gateway", gatewayHttpPort);
+    /** Each service's public HTTP and management ports. */
+    ServicePorts ports() {
+        return new ServicePorts(Map.of("kws-service", kwsHttpPort, "ingest-gateway", gatewayHttpPort),
+                Map.of("wakeword-service", wakewordManagementPort, "kws-service", kwsManagementPort,
+                        "asr-lattice-service", asrManagementPort, "ftm-service", ftmManagementPort,
+                        "ingest-gateway", gatewayManagementPort));
     }
 }

@@ -15,7 +15,7 @@ public class UpCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         LocalCluster cluster = LocalCluster.start(service.port, service.partitions, service.properties(),
-                service.httpPorts());
+                service.ports());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             cluster.close();

@@ -45,9 +45,9 @@ class BrowserCascadeIT {
         chromium = browser.get();
         cluster = LocalCluster.start(0, 2, Map.of("wakestream.models.dir", MODELS.toString(),
                 "wakestream.models.provider", "cpu", "wakestream.gateway.wyoming.port", 0),
-                Map.of("wakeword-service", 0, "kws-service", 0, "asr-lattice-service", 0, "ftm-service", 0,
-                        "ingest-gateway", 0));
-        assertThat(cluster.ftmUrl()).as("ftm-service must run for decisions: " + cluster.describe()).isPresent();
+                ServicePorts.free());
+        assertThat(cluster.managementUrl("ftm-service")).as("ftm-service must run for decisions: " + cluster.describe())
+                .isPresent();
     }
 
     @AfterAll

@@ -51,8 +51,7 @@ class DashboardQueriesIT {
 
         Map<String, Object> service = Map.of("wakestream.models.dir", TestModels.directory().toString(),
                 "wakestream.ftm.timeout", "60s", "wakestream.gateway.wyoming.port", 0);
-        try (LocalCluster cluster = LocalCluster.start(0, 2, service, Map.of("wakeword-service", 0, "kws-service", 0,
-                "asr-lattice-service", 0, "ftm-service", 0, "ingest-gateway", 0));
+        try (LocalCluster cluster = LocalCluster.start(0, 2, service, ServicePorts.free());
              AudioStreamer streamer = new AudioStreamer(cluster.bootstrap(), "voice.audio.v1")) {
             float[] audio;
             try (InputStream wav = getClass().getResourceAsStream("/samples/hey-jarvis-timer.wav")) {
@@ -62,11 +61,10 @@ class DashboardQueriesIT {
             sendUndecodableRecords(cluster.bootstrap());
 
             Map<String, String> targets = new LinkedHashMap<>();
-            targets.put("wakeword-service", hostPort(cluster.wakewordUrl()));
-            targets.put("kws-service", hostPort(cluster.kwsUrl().orElseThrow()));
-            targets.put("asr-lattice-service", hostPort(cluster.asrUrl().orElseThrow()));
-            targets.put("ftm-service", hostPort(cluster.ftmUrl().orElseThrow()));
-            targets.put("ingest-gateway", hostPort(cluster.gatewayUrl()));
+            for (String name : List.of("wakeword-service", "kws-service", "asr-lattice-service", "ftm-service",
+                    "ingest-gateway")) {
+                targets.put(name, hostPort(cluster.managementUrl(name).orElseThrow()));
+            }
             try (PrometheusServer prometheus = PrometheusServer.start(work, targets,
                     DEPLOY.resolve("prometheus/rules").toString() + "/*.yml")) {
                 // the audio went through the whole cascade, and Prometheus saw it

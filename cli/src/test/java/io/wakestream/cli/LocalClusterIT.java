@@ -35,19 +35,26 @@ class LocalClusterIT {
         Map<String, Object> service = Map.of("wakestream.models.dir", TestModels.directory().toString(),
                 "wakestream.ftm.timeout", "60s", "wakestream.gateway.wyoming.port", 0,
                 "wakestream.wakeword.open-vocabulary.enabled", false);
-        try (LocalCluster cluster = LocalCluster.start(0, 2, service, Map.of("wakeword-service", 0, "kws-service", 0,
-                "asr-lattice-service", 0, "ftm-service", 0, "ingest-gateway", 0));
+        try (LocalCluster cluster = LocalCluster.start(0, 2, service, ServicePorts.free());
              EventTail tail = new EventTail(cluster.bootstrap(), List.of("voice.detections.v1", "voice.segments.v1",
                      "voice.verifications.v1", "voice.lattices.v1", "voice.decisions.v1"), true);
              AudioStreamer streamer = new AudioStreamer(cluster.bootstrap(), "voice.audio.v1")) {
             assertThat(cluster.kwsUrl()).isPresent();
-            assertThat(cluster.asrUrl()).isPresent();
-            assertThat(cluster.ftmUrl()).isPresent();
+            assertThat(cluster.managementUrl("asr-lattice-service")).isPresent();
+            assertThat(cluster.managementUrl("ftm-service")).isPresent();
             assertThat(cluster.wyomingPort()).hasValueSatisfying(wyoming -> assertThat(wyoming).isPositive());
             assertThat(cluster.describe()).contains(", ingest-gateway at " + cluster.gatewayUrl() + " (web page;");
             HttpResponse<String> pageConfig = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create(cluster.gatewayUrl() + "/v1/page-config")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(pageConfig.body()).contains("\"kws_url\":\"" + cluster.kwsUrl().orElseThrow() + "\"");
+            // Actuator answers on each service's management port and not on the public ports
+            for (String name : List.of("wakeword-service", "kws-service", "asr-lattice-service", "ftm-service",
+                    "ingest-gateway")) {
+                assertThat(status(cluster.managementUrl(name).orElseThrow() + "/actuator/health/liveness")).as(name)
+                        .isEqualTo(200);
+            }
+            assertThat(status(cluster.kwsUrl().orElseThrow() + "/actuator/health/liveness")).isEqualTo(404);
+            assertThat(status(cluster.gatewayUrl() + "/actuator/health/liveness")).isEqualTo(404);
             String kws = cluster.kwsUrl().orElseThrow();
             CommandOutcome enrolled = run("enroll", "--url", kws, "--stream-id", "cli-enrolled", "ok", "computer");
             assertThat(enrolled.status()).as(enrolled.err()).isZero();
@@ -112,6 +119,11 @@ class LocalClusterIT {
             assertThat(invalid.status()).isEqualTo(1);
             assertThat(invalid.err()).contains("HTTP 400 Invalid phrase", "letters, digits");
         }
+    }
+
+    private static int status(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static String detectionId(String line) {

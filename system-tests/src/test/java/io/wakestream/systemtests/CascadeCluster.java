@@ -70,7 +70,7 @@ final class CascadeCluster implements AutoCloseable {
                         .withNetwork(network)
                         .withNetworkAliases(service.name())
                         .withEnv("KAFKA_BOOTSTRAP_SERVERS", INTERNAL_BOOTSTRAP)
-                        .withExposedPorts(service.port())
+                        .withExposedPorts(service.managementPort())
                         .withLogConsumer(new ContainerLogFile(service.name()))
                         .waitingFor(Wait.forHealthcheck().withStartupTimeout(SERVICE_START));
                 services.put(service, container);
@@ -112,15 +112,15 @@ final class CascadeCluster implements AutoCloseable {
     }
 
     /**
-     * {@code path} on the service's HTTP port, as mapped on this host now (a restarted container may be mapped to
+     * {@code path} on the service's management (Actuator) port, as mapped on this host now (a restarted container may be mapped to
      * another port, so this asks Docker each time).
      */
     URI url(ServiceImage service, String path) {
         String id = services.get(service).getContainerId();
         Ports.Binding[] bindings = docker().inspectContainerCmd(id).exec().getNetworkSettings().getPorts()
-                .getBindings().get(ExposedPort.tcp(service.port()));
+                .getBindings().get(ExposedPort.tcp(service.managementPort()));
         if (bindings == null || bindings.length == 0) {
-            throw new IllegalStateException(service.name() + "'s port " + service.port() + " is not mapped to this host");
+            throw new IllegalStateException(service.name() + "'s port " + service.managementPort() + " is not mapped to this host");
         }
         return URI.create("http://localhost:" + bindings[0].getHostPortSpec() + path);
     }

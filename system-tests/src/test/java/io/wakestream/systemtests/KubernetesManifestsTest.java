@@ -87,14 +87,21 @@ class KubernetesManifestsTest {
         assertThat(podLabels).containsAllEntriesOf(deployment.getSpec().getSelector().getMatchLabels());
         Container container = deployment.getSpec().getTemplate().getSpec().getContainers().getFirst();
         assertThat(container.getImage()).isEqualTo("wakestream/" + name);
-        assertThat(port(container, "http")).isEqualTo(configuration.httpPort());
-        assertThat(container.getEnv()).extracting(EnvVar::getName).doesNotContain("PORT", "SERVER_PORT");
+        // the public port where the service has an API; Actuator on the management port only
+        if (configuration.httpPort().isPresent()) {
+            assertThat(port(container, "http")).isEqualTo(configuration.httpPort().getAsInt());
+        } else {
+            assertThat(container.getPorts()).extracting(ContainerPort::getName).doesNotContain("http");
+        }
+        assertThat(port(container, "management")).isEqualTo(configuration.managementPort());
+        assertThat(container.getEnv()).extracting(EnvVar::getName)
+                .doesNotContain("PORT", "SERVER_PORT", "MANAGEMENT_PORT", "MANAGEMENT_SERVER_PORT");
 
         assertProbe(container.getStartupProbe(), "/actuator/health/liveness");
         assertProbe(container.getLivenessProbe(), "/actuator/health/liveness");
         assertProbe(container.getReadinessProbe(), "/actuator/health/readiness");
         assertThat(deployment.getSpec().getTemplate().getMetadata().getAnnotations())
-                .containsEntry("prometheus.io/port", Integer.toString(configuration.httpPort()))
+                .containsEntry("prometheus.io/port", Integer.toString(configuration.managementPort()))
                 .containsEntry("prometheus.io/path", "/actuator/prometheus");
 
         Map<String, Quantity> requests = container.getResources().getRequests();
@@ -104,11 +111,10 @@ class KubernetesManifestsTest {
 
         Service service = files.named(Service.class, name);
         assertThat(podLabels).containsAllEntriesOf(service.getSpec().getSelector());
-        ServicePort http = service.getSpec().getPorts().stream().filter(port -> "http".equals(port.getName()))
-                .findFirst().orElseThrow();
-        // the Service keeps the port number, so that http://<name>:<port> works as in docker-compose
-        assertThat(http.getPort()).isEqualTo(configuration.httpPort());
-        assertThat(http.getTargetPort().getStrVal()).isEqualTo("http");
+        // the Service keeps the port numbers, so that http://<name>:<port> works as in docker-compose
+        configuration.httpPort().ifPresentOrElse(port -> assertServicePort(service, "http", port),
+                () -> assertThat(service.getSpec().getPorts()).extracting(ServicePort::getName).doesNotContain("http"));
+        assertServicePort(service, "management", configuration.managementPort());
 
         PodDisruptionBudget budget = files.named(PodDisruptionBudget.class, name);
         assertThat(podLabels).containsAllEntriesOf(budget.getSpec().getSelector().getMatchLabels());
@@ -216,9 +222,9 @@ class KubernetesManifestsTest {
                 .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka:9092");
         // the gateway's page, port-forwarded to localhost, may call the port-forwarded enrollment API
         String kwsUrl = trial.named(ConfigMap.class, "ingest-gateway-config").getData().get("WAKESTREAM_KWS_URL");
-        assertThat(kwsUrl).isEqualTo("http://localhost:" + configurations.get("kws-service").httpPort());
+        assertThat(kwsUrl).isEqualTo("http://localhost:" + configurations.get("kws-service").httpPort().orElseThrow());
         assertThat(trial.named(ConfigMap.class, "kws-service-config").getData().get("WAKESTREAM_KWS_CORSORIGINS"))
-                .contains("http://localhost:" + configurations.get("ingest-gateway").httpPort());
+                .contains("http://localhost:" + configurations.get("ingest-gateway").httpPort().orElseThrow());
     }
 
     @Test
@@ -269,6 +275,13 @@ class KubernetesManifestsTest {
     private static void assertProbe(Probe probe, String path) {
         assertThat(probe).as("probe on " + path).isNotNull();
         assertThat(probe.getHttpGet().getPath()).isEqualTo(path);
-        assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
+        assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("management");
+    }
+
+    private static void assertServicePort(Service service, String name, int port) {
+        ServicePort named = service.getSpec().getPorts().stream().filter(candidate -> name.equals(candidate.getName()))
+                .findFirst().orElseThrow(() -> new AssertionError(service.getMetadata().getName() + " has no port " + name));
+        assertThat(named.getPort()).isEqualTo(port);
+        assertThat(named.getTargetPort().getStrVal()).isEqualTo(name);
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Properties;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.FileSystemResource;
@@ -13,13 +14,14 @@ import org.springframework.util.PropertyPlaceholderHelper;
 /**
  * What a service's own configuration file ({@code <module>/src/main/resources/<name>.yml}) says about how it is
  * deployed, with placeholders resolved to their defaults as when no environment variable is set
- * ({@code ${PORT:8081}} is 8081).
+ * ({@code ${MANAGEMENT_PORT:9081}} is 9081).
  *
- * @param name          the service, also its module directory
- * @param httpPort      {@code server.port}
- * @param properties    every property of the file, flattened ({@code management.endpoint.health.probes.enabled})
+ * @param name           the service, also its module directory
+ * @param httpPort       {@code server.port}, the public HTTP API's; empty where it is -1 (a service without an API)
+ * @param managementPort {@code management.server.port}: Actuator's
+ * @param properties     every property of the file, flattened ({@code management.endpoint.health.probes.enabled})
  */
-record ServiceConfiguration(String name, int httpPort, Properties properties) {
+record ServiceConfiguration(String name, OptionalInt httpPort, int managementPort, Properties properties) {
 
     private static final PropertyPlaceholderHelper PLACEHOLDERS = new PropertyPlaceholderHelper("${", "}", ":", null, true);
 
@@ -36,7 +38,9 @@ record ServiceConfiguration(String name, int httpPort, Properties properties) {
         // YAML scalars arrive typed (true, 10400); compare them as the text Spring would bind
         raw.forEach((key, value) -> resolved.setProperty(String.valueOf(key),
                 PLACEHOLDERS.replacePlaceholders(String.valueOf(value), placeholder -> null)));
-        return new ServiceConfiguration(name, Integer.parseInt(resolved.getProperty("server.port")), resolved);
+        int http = Integer.parseInt(resolved.getProperty("server.port"));
+        return new ServiceConfiguration(name, http < 0 ? OptionalInt.empty() : OptionalInt.of(http),
+                Integer.parseInt(resolved.getProperty("management.server.port")), resolved);
     }
 
     String property(String key) {

@@ -29,7 +29,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 /**
@@ -51,8 +51,8 @@ class AsrPipelineIT {
     @Autowired
     MeterRegistry meters;
 
-    @LocalServerPort
-    int port;
+    @LocalManagementPort
+    int managementPort;
 
     @BeforeAll
     static void audio() throws Exception {
@@ -166,7 +166,7 @@ class AsrPipelineIT {
     @Test
     void healthAndInfoReportTheModels() throws Exception {
         var http = java.net.http.HttpClient.newHttpClient();
-        String base = "http://localhost:" + port + "/actuator/";
+        String base = "http://localhost:" + managementPort + "/actuator/";
         var readiness = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "health/readiness")).build(),
                 java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(readiness.statusCode()).isEqualTo(200);

@@ -26,6 +26,9 @@ class EnrollmentApiIT extends TestModelsDirectory {
     @Value("${local.server.port}")
     int port;
 
+    @Value("${local.management.port}")
+    int managementPort;
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     record Answer(int status, String contentType, JsonNode body, HttpResponse<String> raw) {
@@ -110,15 +113,15 @@ class EnrollmentApiIT extends TestModelsDirectory {
     }
 
     @Test
-    void actuatorAndTheOpenApiDocumentNeedNoCredentials() throws Exception {
-        Answer health = send("GET", "/actuator/health", null, null);
+    void actuatorOnTheManagementPortAndTheOpenApiDocumentNeedNoCredentials() throws Exception {
+        Answer health = actuator("/actuator/health");
         assertThat(health.status).isEqualTo(200);
         assertThat(health.body.at("/components/models/status").asString()).isEqualTo("UP");
         assertThat(health.body.at("/components/enrollments/status").asString()).isEqualTo("UP");
         assertThat(health.body.at("/components/kafka/status").asString()).isEqualTo("UP");
-        assertThat(send("GET", "/actuator/health/readiness", null, null).status).isEqualTo(200);
+        assertThat(actuator("/actuator/health/readiness").status).isEqualTo(200);
 
-        Answer info = send("GET", "/actuator/info", null, null);
+        Answer info = actuator("/actuator/info");
         assertThat(info.status).isEqualTo(200);
         assertThat(info.body.at("/verifier/model").asString()).isEqualTo("kws-verifier/0.0.0-tiny");
         assertThat(info.body.at("/verifier/encoder").asString()).isEqualTo("phonetic-encoder/0.0.0-tiny");
@@ -126,8 +129,7 @@ class EnrollmentApiIT extends TestModelsDirectory {
                 (a, v) -> a.add(v), (a, b) -> a.addAll(b))))
                 .contains("kws-verifier/0.0.0-tiny", "phonetic-encoder/0.0.0-tiny").anyMatch(id -> id.startsWith("g2p/"));
 
-        HttpResponse<String> prometheus = http.send(HttpRequest.newBuilder(uri("/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> prometheus = get(managementPort, "/actuator/prometheus");
         assertThat(prometheus.statusCode()).isEqualTo(200);
         assertThat(prometheus.body()).contains("wakestream_kws_verifications_total", "wakestream_kws_enrolled_streams",
                 "wakestream_kws_verification_time_seconds", "wakestream_kws_verification_score");
@@ -142,10 +144,22 @@ class EnrollmentApiIT extends TestModelsDirectory {
 
         // Actuator exposes health, info and prometheus only: no metrics browser, environment or heap dump
         for (String hidden : new String[] {"/actuator/metrics", "/actuator/env", "/actuator/heapdump", "/actuator/loggers"}) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(hidden)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(hidden).isEqualTo(404);
+            assertThat(get(managementPort, hidden).statusCode()).as(hidden).isEqualTo(404);
         }
+    }
+
+    @Test
+    void thePublicPortServesNoActuatorAndTheManagementPortNoApi() throws Exception {
+        assertThat(managementPort).isNotEqualTo(port);
+        for (String actuator : new String[] {"/actuator/health", "/actuator/health/readiness", "/actuator/info",
+                "/actuator/prometheus"}) {
+            assertThat(get(port, actuator).statusCode()).as("public port " + actuator).isEqualTo(404);
+            assertThat(get(managementPort, actuator).statusCode()).as("management port " + actuator).isEqualTo(200);
+        }
+        HttpRequest enrollment = HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort
+                + "/v1/streams/api-management/keyword")).header("X-API-Key", KwsServiceTest.API_KEY).GET().build();
+        assertThat(http.send(enrollment, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        assertThat(get(managementPort, "/v3/api-docs").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -216,7 +230,20 @@ class EnrollmentApiIT extends TestModelsDirectory {
         if (apiKey != null) {
             request.header("X-API-Key", apiKey);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return answer(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** GET {@code path} on the management port, without credentials. */
+    private Answer actuator(String path) throws IOException, InterruptedException {
+        return answer(get(managementPort, path));
+    }
+
+    private HttpResponse<String> get(int onPort, String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + onPort + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Answer answer(HttpResponse<String> response) {
         String type = response.headers().firstValue("Content-Type").orElse("");
         JsonNode json = response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
         return new Answer(response.statusCode(), type, json, response);
