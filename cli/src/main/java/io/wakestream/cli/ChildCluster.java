@@ -43,6 +43,7 @@ final class ChildCluster implements AutoCloseable {
     private final Consumer<String> progress;
     private final Map<String, List<Instance>> instances = new LinkedHashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final Thread stopOnExit = new Thread(this::closeQuietly, "faults-cluster-shutdown");
     private ChildJvm broker;
     private int started;
 
@@ -58,6 +59,8 @@ final class ChildCluster implements AutoCloseable {
         this.controllerPort = controllerPort;
         this.serviceProperties = serviceProperties;
         this.progress = progress;
+        // Ctrl-C: child processes outlive their parent unless stopped
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /**
@@ -218,6 +221,9 @@ final class ChildCluster implements AutoCloseable {
         Map<String, Object> properties = new LinkedHashMap<>(serviceProperties.get(service));
         properties.put("spring.kafka.bootstrap-servers", bootstrap());
         properties.put("server.port", port);
+        // Actuator on the same port, whatever the service's own configuration says: the readiness probe is found
+        // there, and a second instance of a service must not collide with the first on a fixed management port
+        properties.put("management.server.port", port);
         // each Kafka Streams instance needs a state directory of its own (a restart takes up its predecessor's)
         properties.put("spring.kafka.streams.state-dir", work.resolve("state").resolve(service + "-"
                 + instancesOfOrEmpty(service).size()).toString());
@@ -262,9 +268,26 @@ final class ChildCluster implements AutoCloseable {
         }
     }
 
+    private void closeQuietly() {
+        try {
+            stopAll();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /** Stops the services (SIGTERM, in reverse cascade order), then the broker; the work directory stays. */
     @Override
     public void close() throws InterruptedException {
+        stopAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it stops them too
+        }
+    }
+
+    private synchronized void stopAll() throws InterruptedException {
         List<String> order = new ArrayList<>(instances.keySet());
         java.util.Collections.reverse(order);
         for (String service : order) {
@@ -273,7 +296,7 @@ final class ChildCluster implements AutoCloseable {
             }
         }
         instances.clear();
-        if (broker != null) {
+        if (broker != null && broker.alive()) {
             broker.stop(GRACE);
         }
     }
