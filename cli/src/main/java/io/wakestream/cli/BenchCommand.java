@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code wakestream bench}: harnesses that put the services under load and write reports. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmark harnesses writing JSON reports and PNG plots.",
-        subcommands = {LoadCommand.class})
+        subcommands = {LoadCommand.class, FaultsCommand.class})
 public class BenchCommand implements Runnable {
 
     @CommandLine.Spec

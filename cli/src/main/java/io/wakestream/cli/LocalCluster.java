@@ -145,7 +145,7 @@ final class LocalCluster implements AutoCloseable {
         return all.entrySet().stream().map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new);
     }
 
-    private static boolean hasVerifier(Map<String, Object> properties, ModelRepository models) {
+    static boolean hasVerifier(Map<String, Object> properties, ModelRepository models) {
         String model = String.valueOf(properties.getOrDefault("wakestream.kws.model", KeywordVerifierConfig.DEFAULT_MODEL));
         if (models.versions(model).isEmpty()) {
             LOG.warn("kws-service is not started: no model {} under {} (keyword verification needs it)", model, models.root());
@@ -155,7 +155,7 @@ final class LocalCluster implements AutoCloseable {
     }
 
     /** The newest lattice GNN's detection threshold, or empty (with a warning) when there is no GNN model. */
-    private static Optional<Object> ftmDetectionThreshold(Map<String, Object> properties, ModelRepository models) {
+    static Optional<Object> ftmDetectionThreshold(Map<String, Object> properties, ModelRepository models) {
         String model = String.valueOf(properties.getOrDefault("wakestream.ftm.model", FtmConfig.DEFAULT_MODEL));
         if (models.versions(model).isEmpty()) {
             LOG.warn("ftm-service is not started: no model {} under {} (decisions need the lattice GNN)", model, models.root());
@@ -164,7 +164,7 @@ final class LocalCluster implements AutoCloseable {
         return Optional.ofNullable(models.loadLatest(model).manifest().architecture().get("detection_threshold"));
     }
 
-    private static boolean hasLatticeModels(Map<String, Object> properties, ModelRepository models) {
+    static boolean hasLatticeModels(Map<String, Object> properties, ModelRepository models) {
         String encoder = String.valueOf(properties.getOrDefault("wakestream.asr.encoder", PhoneticEncoderConfig.DEFAULT_MODEL));
         String lm = String.valueOf(properties.getOrDefault("wakestream.asr.lm", LanguageModelBundle.DEFAULT_MODEL));
         for (String model : new String[] {encoder, lm}) {

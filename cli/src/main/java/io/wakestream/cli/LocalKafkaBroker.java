@@ -20,9 +20,10 @@ import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /**
- * A single-node Kafka broker in KRaft mode (combined broker and controller) running in this process,
- * with its log in a temporary directory that is deleted on close. Unlike the test kit's broker it
- * listens on the port asked for, so other processes can reach it at a well-known address.
+ * A single-node Kafka broker in KRaft mode (combined broker and controller) running in this process, with its log in
+ * a temporary directory that is deleted on close, or in a kept directory ({@link #startKept}) that a later broker on
+ * the same ports takes up again. Unlike the test kit's broker it listens on the port asked for, so other processes can
+ * reach it at a well-known address.
  */
 final class LocalKafkaBroker implements AutoCloseable {
 
@@ -32,12 +33,14 @@ final class LocalKafkaBroker implements AutoCloseable {
     private final Path logDir;
     private final Path streamsStateDir;
     private final String bootstrap;
+    private final boolean kept;
 
-    private LocalKafkaBroker(KafkaRaftServer server, Path logDir, Path streamsStateDir, String bootstrap) {
+    private LocalKafkaBroker(KafkaRaftServer server, Path logDir, Path streamsStateDir, String bootstrap, boolean kept) {
         this.server = server;
         this.logDir = logDir;
         this.streamsStateDir = streamsStateDir;
         this.bootstrap = bootstrap;
+        this.kept = kept;
     }
 
     /**
@@ -51,9 +54,30 @@ final class LocalKafkaBroker implements AutoCloseable {
 
     /** Formats a fresh log directory and starts the broker on {@code port} (0: any free port). */
     static LocalKafkaBroker start(int port, int defaultPartitions) throws Exception {
-        int brokerPort = port > 0 ? port : freePort();
-        int controllerPort = freePort();
         Path logDir = Files.createTempDirectory("wakestream-kafka-");
+        return start(port > 0 ? port : freePort(), freePort(), defaultPartitions, logDir,
+                Files.createTempDirectory("wakestream-streams-"), false);
+    }
+
+    /**
+     * Starts the broker on {@code port} with its controller on {@code controllerPort} and its log in {@code dataDir},
+     * which is formatted only when it holds no broker yet and is kept on close: a broker started again on the same
+     * ports over the same directory has every topic, record and committed offset of the one before.
+     *
+     * @throws IllegalArgumentException if a port is not 1 to 65535
+     */
+    static LocalKafkaBroker startKept(int port, int controllerPort, int defaultPartitions, Path dataDir) throws Exception {
+        if (port < 1 || port > 65535 || controllerPort < 1 || controllerPort > 65535) {
+            throw new IllegalArgumentException("ports " + port + " and " + controllerPort + ": give 1 to 65535 (a kept "
+                    + "broker comes back on the same ports)");
+        }
+        Path logDir = Files.createDirectories(dataDir.resolve("kafka"));
+        return start(port, controllerPort, defaultPartitions, logDir, Files.createDirectories(dataDir.resolve("streams")),
+                true);
+    }
+
+    private static LocalKafkaBroker start(int brokerPort, int controllerPort, int defaultPartitions, Path logDir,
+                                          Path streamsStateDir, boolean kept) throws Exception {
         Map<String, Object> config = Map.ofEntries(
                 Map.entry("process.roles", "broker,controller"),
                 Map.entry("node.id", "1"),
@@ -76,6 +100,17 @@ final class LocalKafkaBroker implements AutoCloseable {
                 // share one process: on a busy machine a stalled heartbeat would fence the only broker, leaving
                 // every partition without a leader (producers then see no metadata or NOT_LEADER_OR_FOLLOWER).
                 Map.entry("broker.session.timeout.ms", "120000"));
+        if (!Files.exists(logDir.resolve("meta.properties"))) {
+            format(logDir);
+        }
+        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
+        server.startup();
+        LocalKafkaBroker broker = new LocalKafkaBroker(server, logDir, streamsStateDir, "localhost:" + brokerPort, kept);
+        broker.awaitReady();
+        return broker;
+    }
+
+    private static void format(Path logDir) throws Exception {
         new Formatter()
                 .setPrintStream(System.err)
                 .setNodeId(1)
@@ -85,12 +120,6 @@ final class LocalKafkaBroker implements AutoCloseable {
                 .setControllerListenerName(CONTROLLER)
                 .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
                 .run();
-        KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(config), Time.SYSTEM);
-        server.startup();
-        LocalKafkaBroker broker = new LocalKafkaBroker(server, logDir, Files.createTempDirectory("wakestream-streams-"),
-                "localhost:" + brokerPort);
-        broker.awaitReady();
-        return broker;
     }
 
     String bootstrap() {
@@ -103,7 +132,7 @@ final class LocalKafkaBroker implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
@@ -113,8 +142,10 @@ final class LocalKafkaBroker implements AutoCloseable {
     public void close() {
         server.shutdown();
         server.awaitShutdown();
-        delete(logDir);
-        delete(streamsStateDir);
+        if (!kept) {
+            delete(logDir);
+            delete(streamsStateDir);
+        }
     }
 
     private static void delete(Path directory) {

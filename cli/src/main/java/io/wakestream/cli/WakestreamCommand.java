@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Wakestream: decides whether a device was really addressed.",
         subcommands = {UpCommand.class, DemoCommand.class, StreamCommand.class, TailCommand.class,
                 DetectCommand.class, VerifyCommand.class, LatticeCommand.class, DecideCommand.class, EnrollCommand.class, PhonesCommand.class,
-                TranscribePhonesCommand.class, BenchCommand.class})
+                TranscribePhonesCommand.class, BenchCommand.class, BrokerCommand.class})
 public class WakestreamCommand implements Runnable {
 
     @CommandLine.Spec

@@ -189,6 +189,25 @@ class CommandLineMessagesTest {
         }
     }
 
+    @Test
+    void benchFaultsWithoutLocalSaysItRunsOnlyOnAClusterItStartedItself() {
+        CommandOutcome outcome = run(new byte[0], "bench", "faults");
+
+        assertThat(outcome.status()).isEqualTo(1);
+        assertThat(outcome.err()).contains("wakestream bench faults: bench faults runs only with --local",
+                "against a running cluster it is not supported").doesNotContain(STACK_FRAME);
+    }
+
+    @Test
+    void benchFaultsWithAFaultPastTheLoadSaysSo() {
+        CommandOutcome outcome = run(new byte[0], "bench", "faults", "--local", "--duration", "30s", "--fault-at", "20s",
+                "--fault-length", "20s");
+
+        assertThat(outcome.status()).isEqualTo(1);
+        assertThat(outcome.err()).contains("--fault-at 20 s plus --fault-length 20 s runs past --duration 30 s")
+                .doesNotContain(STACK_FRAME);
+    }
+
     private static CommandOutcome run(byte[] stdin, String... args) {
         return CommandOutcome.capture(stdin, () -> WakestreamCommand.create().execute(args));
     }
