@@ -84,9 +84,10 @@ public final class BenchPlots {
         XYSeriesCollection data = new XYSeriesCollection();
         for (StepResult step : steps) {
             addSeries(data, step, "RSS", StepResult.MemoryPoint::rssMib);
+            addSeries(data, step, "heap committed", StepResult.MemoryPoint::heapCommittedMib);
             addSeries(data, step, "heap", StepResult.MemoryPoint::heapMib);
         }
-        return ChartFactory.createXYLineChart("Resident memory and heap in use, " + model, "time (s into the step)",
+        return ChartFactory.createXYLineChart("Resident memory, heap committed and in use, " + model, "time (s into the step)",
                 "MiB", data, PlotOrientation.VERTICAL, true, false, false);
     }
 

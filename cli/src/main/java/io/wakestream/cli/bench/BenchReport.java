@@ -98,7 +98,9 @@ public record BenchReport(String startedAt, Map<String, Object> settings, List<M
         });
         step.heap().forEach((name, use) -> {
             if (use.floorMibPerHour() != null) {
-                parts.add(String.format("%s heap floor %+.1f MiB/h", name, use.floorMibPerHour()));
+                parts.add(String.format("%s heap floor %+.1f MiB/h, heap committed %+.1f MiB/h (max %.0f MiB)", name,
+                        use.floorMibPerHour(), use.committedMibPerHour() == null ? 0 : use.committedMibPerHour(),
+                        use.maxCommittedBytes() / (1024.0 * 1024)));
             }
         });
         return String.join("; ", parts);

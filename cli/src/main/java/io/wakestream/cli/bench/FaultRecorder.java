@@ -13,7 +13,6 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -49,13 +48,7 @@ public final class FaultRecorder implements AutoCloseable {
         this.ledger = ledger;
         List<String> topics = new ArrayList<>(List.of(detectionsTopic, decisionsTopic));
         topics.addAll(deadLetterTopics);
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : topics) {
-            consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-        }
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position); // resolve "end" now, before the load starts
+        TopicEnds.assignAtEnd(consumer, topics);
         this.thread = Thread.ofPlatform().name("faults-recorder").start(this::read);
     }
 

@@ -10,20 +10,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A service's JVM heap in use, from its Actuator Prometheus endpoint: the sum of {@code jvm_memory_used_bytes} over the
- * heap's memory pools ({@code area="heap"}).
+ * A service's JVM heap, from its Actuator Prometheus endpoint: the sums of {@code jvm_memory_used_bytes} (in use) and
+ * {@code jvm_memory_committed_bytes} (reserved from the OS, part of the resident memory once touched) over the heap's
+ * memory pools ({@code area="heap"}). The committed heap tells a growing resident set that is the collector enlarging
+ * the heap from one that is native memory.
  */
 public final class HeapSampler {
 
-    private static final String METRIC = "jvm_memory_used_bytes{";
+    private static final String USED = "jvm_memory_used_bytes{";
+    private static final String COMMITTED = "jvm_memory_committed_bytes{";
 
     /**
      * One sample.
      *
-     * @param seconds   seconds since the step started
-     * @param heapBytes heap in use, in bytes
+     * @param seconds        seconds since the step started
+     * @param heapBytes      heap in use, in bytes
+     * @param committedBytes heap committed, in bytes
      */
-    public record Point(double seconds, long heapBytes) {
+    public record Point(double seconds, long heapBytes, long committedBytes) {
     }
 
     private final String name;
@@ -51,7 +55,7 @@ public final class HeapSampler {
         if (response.statusCode() != 200) {
             throw new IOException(url + " answered HTTP " + response.statusCode());
         }
-        Point point = new Point(seconds, heapBytes(response.body()));
+        Point point = new Point(seconds, heapBytes(response.body()), committedHeapBytes(response.body()));
         synchronized (points) {
             points.add(point);
         }
@@ -60,9 +64,18 @@ public final class HeapSampler {
 
     /** The heap in use, in bytes, of a Prometheus text exposition: the sum of the heap pools' {@code jvm_memory_used_bytes}. */
     public static long heapBytes(String exposition) {
+        return heapSum(exposition, USED);
+    }
+
+    /** The heap committed, in bytes, of a Prometheus text exposition: the heap pools' {@code jvm_memory_committed_bytes}. */
+    public static long committedHeapBytes(String exposition) {
+        return heapSum(exposition, COMMITTED);
+    }
+
+    private static long heapSum(String exposition, String metric) {
         double sum = 0;
         for (String line : exposition.split("\n")) {
-            if (line.startsWith(METRIC)) {
+            if (line.startsWith(metric)) {
                 int close = line.lastIndexOf('}');
                 if (line.substring(0, close).contains("area=\"heap\"")) {
                     sum += Double.parseDouble(line.substring(close + 1).trim().split("\\s+")[0]);

@@ -128,7 +128,9 @@ public final class LoadStep {
             heap.put(sampler.name(), new StepResult.HeapUse(sampler.url().toString(),
                     points.stream().mapToLong(HeapSampler.Point::heapBytes).max().orElse(-1),
                     Math.round(points.stream().mapToLong(HeapSampler.Point::heapBytes).average().orElse(-1)), points.size(),
-                    MemoryTrend.heapFloorMibPerHour(points, seconds)));
+                    MemoryTrend.heapFloorMibPerHour(points, seconds),
+                    points.stream().mapToLong(HeapSampler.Point::committedBytes).max().orElse(-1),
+                    MemoryTrend.heapCommittedMibPerHour(points, seconds)));
         }
         List<double[]> latencies = ledger.detectionLatencies().stream()
                 .map(timed -> new double[] {(timed.producedAtMs() - startEpochMs) / 1000.0, timed.latencyMs()}).toList();
@@ -142,11 +144,12 @@ public final class LoadStep {
         List<StepResult.MemoryPoint> points = new ArrayList<>();
         for (ProcessSampler process : processes) {
             process.points().forEach(point -> points.add(new StepResult.MemoryPoint(process.name(), point.seconds(),
-                    point.rssBytes() < 0 ? null : point.rssBytes() / mib, null, point.openFds() < 0 ? null : point.openFds())));
+                    point.rssBytes() < 0 ? null : point.rssBytes() / mib, null, null,
+                    point.openFds() < 0 ? null : point.openFds())));
         }
         for (HeapSampler heap : heaps) {
             heap.points().forEach(point -> points.add(new StepResult.MemoryPoint(heap.name(), point.seconds(), null,
-                    point.heapBytes() / mib, null)));
+                    point.heapBytes() / mib, point.committedBytes() < 0 ? null : point.committedBytes() / mib, null)));
         }
         return points;
     }

@@ -36,6 +36,15 @@ public final class MemoryTrend {
         return slopePerHour(floor(points), HeapSampler.Point::seconds, point -> point.heapBytes() / MIB, stepSeconds);
     }
 
+    /**
+     * The committed heap's slope over the second half of {@code stepSeconds}, in MiB per hour: the collector enlarging
+     * the heap, which raises the resident memory in steps without any leak; null with too few samples.
+     */
+    public static Double heapCommittedMibPerHour(List<HeapSampler.Point> points, double stepSeconds) {
+        return slopePerHour(points.stream().filter(point -> point.committedBytes() >= 0).toList(), HeapSampler.Point::seconds,
+                point -> point.committedBytes() / MIB, stepSeconds);
+    }
+
     /** The lowest sample of each whole minute, in time order. */
     static List<HeapSampler.Point> floor(List<HeapSampler.Point> points) {
         List<HeapSampler.Point> lowest = new ArrayList<>();

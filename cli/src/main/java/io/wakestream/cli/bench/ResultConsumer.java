@@ -4,14 +4,12 @@ import com.google.protobuf.InvalidProtocolBufferException;
 import io.wakestream.events.v1.TriggerDecision;
 import io.wakestream.events.v1.WakewordDetection;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
@@ -42,13 +40,7 @@ public final class ResultConsumer implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
         this.detectionsTopic = detectionsTopic;
         this.ledger = ledger;
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String topic : List.of(detectionsTopic, decisionsTopic)) {
-            consumer.partitionsFor(topic).forEach(info -> partitions.add(new TopicPartition(topic, info.partition())));
-        }
-        consumer.assign(partitions);
-        consumer.seekToEnd(partitions);
-        partitions.forEach(consumer::position); // resolve "end" now, before the load starts
+        TopicEnds.assignAtEnd(consumer, List.of(detectionsTopic, decisionsTopic));
         this.thread = Thread.ofPlatform().name("bench-results").start(this::read);
     }
 

@@ -37,16 +37,18 @@ public record StepResult(int streams, double durationS, long chunksSent, long se
                          List<MemoryPoint> memorySamples) {
 
     /**
-     * One memory sample of a process ({@code rssMib}, {@code openFds}) or of a service's heap ({@code heapMib}); the
-     * fields a source does not measure are null.
+     * One memory sample of a process ({@code rssMib}, {@code openFds}) or of a service's heap ({@code heapMib},
+     * {@code heapCommittedMib}); the fields a source does not measure are null.
      *
-     * @param source  the process's or service's name
-     * @param seconds seconds since the step started
-     * @param rssMib  resident memory, in MiB
-     * @param heapMib heap in use, in MiB
-     * @param openFds open file descriptors
+     * @param source           the process's or service's name
+     * @param seconds          seconds since the step started
+     * @param rssMib           resident memory, in MiB
+     * @param heapMib          heap in use, in MiB
+     * @param heapCommittedMib heap committed, in MiB
+     * @param openFds          open file descriptors
      */
-    public record MemoryPoint(String source, double seconds, Double rssMib, Double heapMib, Integer openFds) {
+    public record MemoryPoint(String source, double seconds, Double rssMib, Double heapMib, Double heapCommittedMib,
+                              Integer openFds) {
     }
 
     /**
@@ -83,7 +85,11 @@ public record StepResult(int streams, double durationS, long chunksSent, long se
      * @param samples   how many samples were taken
      * @param floorMibPerHour the slope of the heap's floor (each minute's lowest sample) over the step's second half, in
      *                        MiB per hour ({@link MemoryTrend}); null when the step is shorter than a few minutes
+     * @param maxCommittedBytes the largest heap committed sampled, in bytes
+     * @param committedMibPerHour the committed heap's slope over the step's second half, in MiB per hour; null with too
+     *                            few samples
      */
-    public record HeapUse(String url, long maxBytes, long meanBytes, int samples, Double floorMibPerHour) {
+    public record HeapUse(String url, long maxBytes, long meanBytes, int samples, Double floorMibPerHour,
+                          long maxCommittedBytes, Double committedMibPerHour) {
     }
 }

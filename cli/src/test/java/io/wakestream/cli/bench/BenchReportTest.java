@@ -23,11 +23,12 @@ class BenchReportTest {
                 Map.of("wakeword-service", new StepResult.LagSummary(7, 30, 1.5)),
                 Map.of("wakestream-local", new StepResult.ProcessUse(4242, 12.0, cpuPerStreamSecond, 0.25, 1 << 30,
                         0.5, 310, 312, 0.0, null)),
-                Map.of("wakestream-local", new StepResult.HeapUse("http://localhost:1/actuator/prometheus", 300, 200, 60, 1.5)),
+                Map.of("wakestream-local", new StepResult.HeapUse("http://localhost:1/actuator/prometheus", 300, 200, 60, 1.5,
+                        400, 2.0)),
                 List.of(new double[] {1.5, 150}, new double[] {11.5, 170}),
                 List.of(new LagSampler.Point(0, Map.of("wakeword-service", 3L))),
-                List.of(new StepResult.MemoryPoint("wakestream-local", 1.0, 1024.0, null, 310),
-                        new StepResult.MemoryPoint("wakestream-local", 1.0, null, 250.0, null)));
+                List.of(new StepResult.MemoryPoint("wakestream-local", 1.0, 1024.0, null, null, 310),
+                        new StepResult.MemoryPoint("wakestream-local", 1.0, null, 250.0, 400.0, null)));
     }
 
     @Test
@@ -82,6 +83,8 @@ class BenchReportTest {
         assertThat(step.at("/processes/wakestream-local/fds_end").asInt()).isEqualTo(312);
         assertThat(step.at("/heap/wakestream-local/floor_mib_per_hour").asDouble()).isEqualTo(1.5);
         assertThat(step.at("/memory_samples/1/heap_mib").asDouble()).isEqualTo(250.0);
+        assertThat(step.at("/memory_samples/1/heap_committed_mib").asDouble()).isEqualTo(400.0);
+        assertThat(step.at("/heap/wakestream-local/committed_mib_per_hour").asDouble()).isEqualTo(2.0);
         assertThat(run.at("/summary/cpu_s_per_stream_s").asDouble()).isEqualTo(0.004);
     }
 

@@ -39,16 +39,17 @@ class MemoryTrendTest {
         for (int s = 0; s < 1200; s++) {
             // collected every 20 s back to a live set that grows 2 MiB a minute
             long live = 100 * MIB + s * 2 * MIB / 60;
-            points.add(new HeapSampler.Point(s, live + (s % 20) * 10 * MIB));
+            points.add(new HeapSampler.Point(s, live + (s % 20) * 10 * MIB, 2 * live));
         }
 
         assertThat(MemoryTrend.floor(points)).hasSize(20);
         assertThat(MemoryTrend.heapFloorMibPerHour(points, 1200)).isCloseTo(120, within(1.0));
+        assertThat(MemoryTrend.heapCommittedMibPerHour(points, 1200)).isCloseTo(240, within(1e-6));
     }
 
     @Test
     void aStepTooShortForASlopeHasNone() {
-        List<HeapSampler.Point> points = List.of(new HeapSampler.Point(0, MIB), new HeapSampler.Point(30, 2 * MIB));
+        List<HeapSampler.Point> points = List.of(new HeapSampler.Point(0, MIB, 4 * MIB), new HeapSampler.Point(30, 2 * MIB, 4 * MIB));
 
         assertThat(MemoryTrend.heapFloorMibPerHour(points, 60)).isNull();
     }
