@@ -63,6 +63,11 @@ public class LoadCommand implements Callable<Integer> {
                     + "spots them with the phonetic encoder; --wake-share applies to the others (default: ${DEFAULT-VALUE}).")
     double enrolledShare;
 
+    @Option(names = "--warm-up", defaultValue = "30s", converter = DurationConverter.class,
+            description = "Before the first step, its load for this long, not measured: the JIT compiles the hot path, pools "
+                    + "and batches fill, so that the first step does not carry a cold start's backlog; 0 for none (default: ${DEFAULT-VALUE}).")
+    Duration warmUp;
+
     @Option(names = "--settle", defaultValue = "5s", converter = DurationConverter.class,
             description = "How long to wait for late results after a step's last chunk (default: ${DEFAULT-VALUE}).")
     Duration settle;
@@ -168,6 +173,9 @@ public class LoadCommand implements Callable<Integer> {
         if (duration.toMillis() < chunkMs) {
             throw new UserError("--duration " + duration.toMillis() + " ms is shorter than one chunk");
         }
+        if (!warmUp.isZero() && warmUp.toMillis() < chunkMs) {
+            throw new UserError("--warm-up " + warmUp.toMillis() + " ms: give 0 or at least one chunk");
+        }
         if (wakeShare < 0 || wakeShare > 1) {
             throw new UserError("--wake-share " + wakeShare + ": give a share from 0 to 1");
         }
@@ -236,6 +244,10 @@ public class LoadCommand implements Callable<Integer> {
     /** Runs the steps (one, or doubling ones with --find-max) and draws the model's plots. */
     private BenchReport.ModelRun measure(String model, LoadSettings settings, LocalCluster.Stages chosen) throws Exception {
         LoadStep step = new LoadStep(settings, line -> System.err.println("wakestream bench load: " + line));
+        if (!warmUp.isZero()) {
+            System.err.println("wakestream bench load: warm-up: " + streams + " streams for " + warmUp.toSeconds() + " s, not measured");
+            new LoadStep(settings.withDuration(warmUp), line -> { }).run(streams);
+        }
         List<StepResult> steps = new ArrayList<>();
         for (int n = streams; n <= (findMax ? maxStreams : streams); n *= 2) {
             StepResult result = step.run(n);
@@ -263,6 +275,7 @@ public class LoadCommand implements Callable<Integer> {
         settings.put("wake_share", wakeShare);
         settings.put("enrolled_share", enrolledShare);
         settings.put("enrolled_phrase", BenchAudio.ENROLLED_PHRASE);
+        settings.put("warm_up_s", warmUp.toMillis() / 1000.0);
         settings.put("settle_s", settle.toMillis() / 1000.0);
         settings.put("find_max", findMax);
         settings.put("max_streams", maxStreams);

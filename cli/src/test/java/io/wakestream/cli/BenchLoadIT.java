@@ -23,17 +23,18 @@ class BenchLoadIT {
     void aLocalLoadWritesAReportWithDetectionsMatchedToTheInsertedPhrasesAndASummaryLine(@TempDir Path report)
             throws Exception {
         CommandOutcome outcome = CommandOutcome.capture(() -> WakestreamCommand.create().execute("bench", "load", "--local",
-                "--stages", "wakeword", "--streams", "3", "--duration", "20s", "--wake-every", "10",
+                "--stages", "wakeword", "--streams", "3", "--duration", "20s", "--wake-every", "10", "--warm-up", "5s",
                 "--models-dir", "../models", "--report", report.toString()));
 
         assertThat(outcome.status()).as(outcome.err()).isZero();
         JsonNode written = JSON.readTree(Files.readString(report.resolve("report.json")));
+        assertThat(written.at("/settings/warm_up_s").asDouble()).isEqualTo(5.0);
         JsonNode run = written.at("/runs/0");
         assertThat(run.get("model").asString()).startsWith("wakeword-hey-jarvis/");
         assertThat(run.get("stages").asString()).isEqualTo("wakeword");
         JsonNode step = run.at("/steps/0");
         assertThat(step.get("streams").asInt()).isEqualTo(3);
-        assertThat(step.get("chunks_sent").asLong()).isEqualTo(3 * 200);
+        assertThat(step.get("chunks_sent").asLong()).as("the warm-up's chunks are not the step's").isEqualTo(3 * 200);
         assertThat(step.at("/detections/inserted_phrases").asInt()).isPositive();
         assertThat(step.at("/detections/matched_phrases").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(step.at("/detection_latency_ms/count").asInt()).isGreaterThanOrEqualTo(1);

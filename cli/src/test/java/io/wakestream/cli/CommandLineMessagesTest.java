@@ -190,6 +190,14 @@ class CommandLineMessagesTest {
     }
 
     @Test
+    void benchLoadWithAWarmUpShorterThanAChunkSaysSo() {
+        CommandOutcome outcome = run(new byte[0], "bench", "load", "--local", "--warm-up", "50ms");
+
+        assertThat(outcome.status()).isEqualTo(1);
+        assertThat(outcome.err()).contains("--warm-up 50 ms: give 0 or at least one chunk").doesNotContain(STACK_FRAME);
+    }
+
+    @Test
     void benchFaultsWithoutLocalSaysItRunsOnlyOnAClusterItStartedItself() {
         CommandOutcome outcome = run(new byte[0], "bench", "faults");
 

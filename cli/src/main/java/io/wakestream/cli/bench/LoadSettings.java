@@ -34,6 +34,12 @@ public record LoadSettings(Map<String, Object> client, ProducerSettings producer
     public static final String DECISIONS_TOPIC = "voice.decisions.v1";
     public static final String KEYWORDS_TOPIC = "voice.keywords.v1";
 
+    /** The same settings for steps of another {@code duration} (a warm-up). */
+    public LoadSettings withDuration(Duration other) {
+        return new LoadSettings(client, producer, audio, chunkMs, other, settle, wakeShare, enrolledShare, groups, processes,
+                processNotes, metrics, rule, runTag);
+    }
+
     /** Chunks each stream sends in a step. */
     public int chunksPerStream() {
         return (int) Math.max(1, duration.toMillis() / chunkMs);
