@@ -2,10 +2,6 @@ package io.wakestream.cli;
 
 import io.wakestream.common.model.ModelRepository;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +38,7 @@ final class ChildCluster implements AutoCloseable {
     private final Map<String, Map<String, Object>> serviceProperties;
     private final Consumer<String> progress;
     private final Map<String, List<Instance>> instances = new LinkedHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ReadinessProbe readiness = new ReadinessProbe();
     private final Thread stopOnExit = new Thread(this::closeQuietly, "faults-cluster-shutdown");
     private ChildJvm broker;
     private int started;
@@ -242,21 +238,9 @@ final class ChildCluster implements AutoCloseable {
     }
 
     private void awaitReady(Instance instance) throws Exception {
-        URI readiness = URI.create("http://localhost:" + instance.httpPort() + "/actuator/health/readiness");
-        long deadline = System.nanoTime() + READY.toNanos();
-        while (System.nanoTime() < deadline) {
-            requireAlive(instance.process());
-            try {
-                HttpResponse<Void> response = http.send(HttpRequest.newBuilder(readiness).timeout(Duration.ofSeconds(5)).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (response.statusCode() == 200) {
-                    progress.accept(instance.process().name() + " ready");
-                    return;
-                }
-            } catch (IOException notListening) {
-                // not listening yet
-            }
-            Thread.sleep(1000);
+        if (readiness.await("http://localhost:" + instance.httpPort(), READY, () -> requireAlive(instance.process()))) {
+            progress.accept(instance.process().name() + " ready");
+            return;
         }
         throw new IllegalStateException(instance.process().name() + " was not ready within " + READY.toMinutes()
                 + " min; see " + instance.process().log());

@@ -12,7 +12,9 @@ import io.wakestream.kws.KwsServiceApplication;
 import io.wakestream.kws.core.KeywordVerifierConfig;
 import io.wakestream.wakeword.WakewordServiceApplication;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -24,6 +26,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class LocalCluster implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalCluster.class);
+    private static final List<String> SERVICES = List.of("wakeword-service", "kws-service", "asr-lattice-service",
+            "ftm-service", "ingest-gateway");
 
     /** Which services a local cluster runs. */
     enum Stages {
@@ -227,6 +231,24 @@ final class LocalCluster implements AutoCloseable {
 
     private static String urlOf(ConfigurableApplicationContext context) {
         return "http://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    /**
+     * Waits until every started service is ready (its readiness probe answers 200; ftm-service's Kafka Streams client
+     * runs): audio streamed earlier is not lost, but its decisions come late and degraded.
+     *
+     * @throws IllegalStateException naming the service that was not ready within {@code timeout}
+     */
+    void awaitReady(Duration timeout) throws InterruptedException {
+        ReadinessProbe probe = new ReadinessProbe();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (String service : SERVICES) {
+            Optional<String> url = managementUrl(service);
+            if (url.isPresent() && !probe.await(url.get(), Duration.ofNanos(Math.max(0, deadline - System.nanoTime())), () -> { })) {
+                throw new IllegalStateException(service + " was not ready within " + timeout.toSeconds() + " s ("
+                        + url.get() + "/actuator/health/readiness)");
+            }
+        }
     }
 
     /** One line naming what runs where: public URLs, and each service's Actuator (management) URL. */

@@ -1,5 +1,6 @@
 package io.wakestream.cli;
 
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -8,6 +9,8 @@ import picocli.CommandLine.Mixin;
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Run an in-process single-node KRaft broker plus the services until interrupted.")
 public class UpCommand implements Callable<Integer> {
+
+    private static final Duration READY = Duration.ofMinutes(5);
 
     @Mixin
     ServiceOptions service;
@@ -21,6 +24,7 @@ public class UpCommand implements Callable<Integer> {
             cluster.close();
             stopped.countDown();
         }, "wakestream-shutdown"));
+        cluster.awaitReady(READY);
         System.err.println("wakestream is up: " + cluster.describe() + " (Ctrl-C stops)");
         stopped.await();
         return 0;

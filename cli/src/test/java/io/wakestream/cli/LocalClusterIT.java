@@ -39,6 +39,7 @@ class LocalClusterIT {
              EventTail tail = new EventTail(cluster.bootstrap(), List.of("voice.detections.v1", "voice.segments.v1",
                      "voice.verifications.v1", "voice.lattices.v1", "voice.decisions.v1"), true);
              AudioStreamer streamer = new AudioStreamer(cluster.bootstrap(), "voice.audio.v1")) {
+            cluster.awaitReady(Duration.ofMinutes(3));
             assertThat(cluster.kwsUrl()).isPresent();
             assertThat(cluster.managementUrl("asr-lattice-service")).isPresent();
             assertThat(cluster.managementUrl("ftm-service")).isPresent();
@@ -47,10 +48,10 @@ class LocalClusterIT {
             HttpResponse<String> pageConfig = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create(cluster.gatewayUrl() + "/v1/page-config")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(pageConfig.body()).contains("\"kws_url\":\"" + cluster.kwsUrl().orElseThrow() + "\"");
-            // Actuator answers on each service's management port and not on the public ports
+            // Actuator answers on each service's management port and not on the public ports; every service is ready
             for (String name : List.of("wakeword-service", "kws-service", "asr-lattice-service", "ftm-service",
                     "ingest-gateway")) {
-                assertThat(status(cluster.managementUrl(name).orElseThrow() + "/actuator/health/liveness")).as(name)
+                assertThat(status(cluster.managementUrl(name).orElseThrow() + "/actuator/health/readiness")).as(name)
                         .isEqualTo(200);
             }
             assertThat(status(cluster.kwsUrl().orElseThrow() + "/actuator/health/liveness")).isEqualTo(404);
