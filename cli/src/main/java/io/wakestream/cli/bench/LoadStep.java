@@ -100,7 +100,12 @@ public final class LoadStep {
         String audioService = settings.groups().getFirst().service();
         List<double[]> audioLag = lagPoints.stream().filter(point -> point.lag().containsKey(audioService))
                 .map(point -> new double[] {point.seconds(), point.lag().get(audioService)}).toList();
-        HeldRule.Verdict verdict = settings.rule().judge(streams, seconds, audioLag, detection.p99Ms());
+        Map<String, List<double[]>> laterLag = new LinkedHashMap<>();
+        for (ConsumerGroup group : settings.groups().subList(1, settings.groups().size())) {
+            laterLag.put(group.service(), lagPoints.stream().filter(point -> point.lag().containsKey(group.service()))
+                    .map(point -> new double[] {point.seconds(), point.lag().get(group.service())}).toList());
+        }
+        HeldRule.Verdict verdict = settings.rule().judge(streams, seconds, audioLag, laterLag, detection.p99Ms());
         Map<String, StepResult.LagSummary> lag = new LinkedHashMap<>();
         for (ConsumerGroup group : settings.groups()) {
             List<double[]> series = lagPoints.stream().filter(point -> point.lag().containsKey(group.service())
