@@ -5,33 +5,24 @@ import io.wakestream.common.kafka.DeadLetterHeaders;
 import io.wakestream.events.v1.TriggerDecision;
 import io.wakestream.events.v1.WakewordDetection;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads what comes back during a fault scenario into a {@link FaultLedger}: detections, decisions and every
- * dead-letter topic, from their ends as they were when it started, on its own thread. Like {@link ResultConsumer} it
- * takes the partitions itself (no consumer group); it reads committed records only, as a consumer of the decisions
- * topic must (ftm-service writes it in transactions), and rides out a broker restart (the client reconnects).
+ * dead-letter topic, from their ends as they were when it started, on its own thread ({@link TopicReader}: no
+ * consumer group). It reads committed records only, as a consumer of the decisions topic must (ftm-service writes it
+ * in transactions), and rides out a broker restart (the client reconnects).
  */
 public final class FaultRecorder implements AutoCloseable {
 
-    private final KafkaConsumer<String, byte[]> consumer;
     private final String detectionsTopic;
     private final String decisionsTopic;
     private final FaultLedger ledger;
-    private final Thread thread;
-    private volatile boolean running = true;
-    private volatile Exception failure;
+    private final TopicReader reader;
 
     /**
      * @param client            the consumer's connection settings
@@ -39,29 +30,12 @@ public final class FaultRecorder implements AutoCloseable {
      */
     public FaultRecorder(Map<String, Object> client, String detectionsTopic, String decisionsTopic,
                          List<String> deadLetterTopics, FaultLedger ledger) {
-        Map<String, Object> settings = new HashMap<>(client);
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        this.consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
         this.detectionsTopic = detectionsTopic;
         this.decisionsTopic = decisionsTopic;
         this.ledger = ledger;
         List<String> topics = new ArrayList<>(List.of(detectionsTopic, decisionsTopic));
         topics.addAll(deadLetterTopics);
-        TopicEnds.assignAtEnd(consumer, topics);
-        this.thread = Thread.ofPlatform().name("faults-recorder").start(this::read);
-    }
-
-    private void read() {
-        try {
-            while (running) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                    take(record, System.currentTimeMillis());
-                }
-            }
-        } catch (InvalidProtocolBufferException | RuntimeException e) {
-            failure = e;
-        }
+        this.reader = new TopicReader(client, true, topics, "faults-recorder", this::take);
     }
 
     private void take(ConsumerRecord<String, byte[]> record, long receivedAt) throws InvalidProtocolBufferException {
@@ -91,11 +65,6 @@ public final class FaultRecorder implements AutoCloseable {
      */
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        thread.join();
-        consumer.close();
-        if (failure != null) {
-            throw new IllegalStateException("reading the results failed: " + failure.getMessage(), failure);
-        }
+        reader.close();
     }
 }

@@ -3,29 +3,19 @@ package io.wakestream.cli.bench;
 import com.google.protobuf.InvalidProtocolBufferException;
 import io.wakestream.events.v1.TriggerDecision;
 import io.wakestream.events.v1.WakewordDetection;
-import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Reads the detections and decisions that come back, from the topics' ends as they were when it started, on its own
- * thread, into a {@link DetectionLedger}. It takes every partition itself (no consumer group), so it commits nothing
- * and disturbs no service's group.
+ * thread ({@link TopicReader}: no consumer group), into a {@link DetectionLedger}.
  */
 public final class ResultConsumer implements AutoCloseable {
 
-    private final KafkaConsumer<String, byte[]> consumer;
     private final String detectionsTopic;
     private final DetectionLedger ledger;
-    private final Thread thread;
-    private volatile boolean running = true;
-    private volatile Exception failure;
+    private final TopicReader reader;
 
     /**
      * Positions itself at the topics' ends (a topic that does not exist is left out) and starts reading.
@@ -35,36 +25,22 @@ public final class ResultConsumer implements AutoCloseable {
      * @param decisionsTopic  the decisions topic
      */
     public ResultConsumer(Map<String, Object> client, String detectionsTopic, String decisionsTopic, DetectionLedger ledger) {
-        Map<String, Object> settings = new HashMap<>(client);
-        settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        this.consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new ByteArrayDeserializer());
         this.detectionsTopic = detectionsTopic;
         this.ledger = ledger;
-        TopicEnds.assignAtEnd(consumer, List.of(detectionsTopic, decisionsTopic));
-        this.thread = Thread.ofPlatform().name("bench-results").start(this::read);
+        this.reader = new TopicReader(client, false, List.of(detectionsTopic, decisionsTopic), "bench-results", this::take);
     }
 
-    private void read() {
-        try {
-            while (running) {
-                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
-                    long receivedAt = System.currentTimeMillis();
-                    if (record.value() == null) {
-                        continue;
-                    }
-                    if (record.topic().equals(detectionsTopic)) {
-                        WakewordDetection detection = WakewordDetection.parseFrom(record.value());
-                        ledger.detection(detection.getStreamId(), detection.getDetectionId(), detection.getModel(),
-                                detection.getEndSample(), record.timestamp(), receivedAt);
-                    } else {
-                        TriggerDecision decision = TriggerDecision.parseFrom(record.value());
-                        ledger.decision(decision.getStreamId(), decision.getDetectionId(), decision.getAccepted(),
-                                record.timestamp());
-                    }
-                }
-            }
-        } catch (InvalidProtocolBufferException | RuntimeException e) {
-            failure = e;
+    private void take(ConsumerRecord<String, byte[]> record, long receivedAt) throws InvalidProtocolBufferException {
+        if (record.value() == null) {
+            return;
+        }
+        if (record.topic().equals(detectionsTopic)) {
+            WakewordDetection detection = WakewordDetection.parseFrom(record.value());
+            ledger.detection(detection.getStreamId(), detection.getDetectionId(), detection.getModel(),
+                    detection.getEndSample(), record.timestamp(), receivedAt);
+        } else {
+            TriggerDecision decision = TriggerDecision.parseFrom(record.value());
+            ledger.decision(decision.getStreamId(), decision.getDetectionId(), decision.getAccepted(), record.timestamp());
         }
     }
 
@@ -75,11 +51,6 @@ public final class ResultConsumer implements AutoCloseable {
      */
     @Override
     public void close() throws InterruptedException {
-        running = false;
-        thread.join();
-        consumer.close();
-        if (failure != null) {
-            throw new IllegalStateException("reading the results failed: " + failure.getMessage(), failure);
-        }
+        reader.close();
     }
 }
