@@ -26,7 +26,6 @@ import tools.jackson.databind.node.ObjectNode;
 public class DemoCommand implements Callable<Integer> {
 
     private static final String SAMPLES = "/samples/";
-    private static final Duration READY = Duration.ofMinutes(5);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Mixin
@@ -49,7 +48,7 @@ public class DemoCommand implements Callable<Integer> {
                      true);
              AudioStreamer streamer = new AudioStreamer(cluster.bootstrap(), "voice.audio.v1")) {
             System.err.println("wakestream demo: " + cluster.describe());
-            cluster.awaitReady(READY);
+            cluster.awaitReady(LocalCluster.READY);
             AtomicBoolean streaming = new AtomicBoolean(true);
             Thread producer = Thread.ofPlatform().name("demo-stream").start(() -> {
                 for (Sample sample : samples) {

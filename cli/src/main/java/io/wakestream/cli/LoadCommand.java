@@ -210,7 +210,7 @@ public class LoadCommand implements Callable<Integer> {
         properties.putIfAbsent("wakestream.gateway.wyoming.port", 0);
         try (LocalCluster cluster = LocalCluster.start(0, partitions, properties, ServicePorts.free(), chosen)) {
             System.err.println("wakestream bench load: " + model + " on " + cluster.describe());
-            cluster.awaitReady(Duration.ofMinutes(5));
+            cluster.awaitReady(LocalCluster.READY);
             Map<String, Long> processes = new LinkedHashMap<>(Map.of("wakestream-local", ProcessHandle.current().pid()));
             processes.putAll(pids);
             // all in-process services share one JVM heap: one endpoint shows it

@@ -26,6 +26,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class LocalCluster implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalCluster.class);
+    /** How long the commands wait for a local cluster's services to be ready (JVM start-up on a loaded machine). */
+    static final Duration READY = Duration.ofMinutes(5);
     private static final List<String> SERVICES = List.of("wakeword-service", "kws-service", "asr-lattice-service",
             "ftm-service", "ingest-gateway");
 

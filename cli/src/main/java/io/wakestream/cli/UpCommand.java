@@ -1,6 +1,5 @@
 package io.wakestream.cli;
 
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -9,8 +8,6 @@ import picocli.CommandLine.Mixin;
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = "Run an in-process single-node KRaft broker plus the services until interrupted.")
 public class UpCommand implements Callable<Integer> {
-
-    private static final Duration READY = Duration.ofMinutes(5);
 
     @Mixin
     ServiceOptions service;
@@ -24,7 +21,7 @@ public class UpCommand implements Callable<Integer> {
             cluster.close();
             stopped.countDown();
         }, "wakestream-shutdown"));
-        cluster.awaitReady(READY);
+        cluster.awaitReady(LocalCluster.READY);
         System.err.println("wakestream is up: " + cluster.describe() + " (Ctrl-C stops)");
         stopped.await();
         return 0;

@@ -68,7 +68,8 @@ public record HeldRule(double lagBoundChunks, long p99BoundMs) {
         return new Verdict(reasons.isEmpty(), List.copyOf(reasons));
     }
 
-    private static double secondHalfGrowth(List<double[]> lag, double stepSeconds) {
+    /** How much {@code lag} grew over the step's second half: the least-squares line's rise over it. */
+    static double secondHalfGrowth(List<double[]> lag, double stepSeconds) {
         return growth(lag.stream().filter(point -> point[0] >= stepSeconds / 2).toList()) * stepSeconds / 2;
     }
 

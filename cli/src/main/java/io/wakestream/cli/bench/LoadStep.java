@@ -97,26 +97,23 @@ public final class LoadStep {
                               Map<String, Double> before, List<ProcessSampler.Point> cpuStart, List<ProcessSampler.Point> cpuEnd,
                               List<HeapSampler> heaps, long startEpochMs) {
         LatencyStats detection = ledger.detectionLatency();
-        String audioService = settings.groups().getFirst().service();
-        List<double[]> audioLag = lagPoints.stream().filter(point -> point.lag().containsKey(audioService))
-                .map(point -> new double[] {point.seconds(), point.lag().get(audioService)}).toList();
-        Map<String, List<double[]>> laterLag = new LinkedHashMap<>();
-        for (ConsumerGroup group : settings.groups().subList(1, settings.groups().size())) {
-            laterLag.put(group.service(), lagPoints.stream().filter(point -> point.lag().containsKey(group.service()))
+        Map<String, List<double[]>> lagByService = new LinkedHashMap<>();
+        for (ConsumerGroup group : settings.groups()) {
+            lagByService.put(group.service(), lagPoints.stream().filter(point -> point.lag().containsKey(group.service()))
                     .map(point -> new double[] {point.seconds(), point.lag().get(group.service())}).toList());
         }
-        HeldRule.Verdict verdict = settings.rule().judge(streams, seconds, audioLag, laterLag, detection.p99Ms());
         Map<String, StepResult.LagSummary> lag = new LinkedHashMap<>();
-        for (ConsumerGroup group : settings.groups()) {
-            List<double[]> series = lagPoints.stream().filter(point -> point.lag().containsKey(group.service())
-                            && point.seconds() <= seconds)
-                    .map(point -> new double[] {point.seconds(), point.lag().get(group.service())}).toList();
+        lagByService.forEach((service, all) -> {
+            List<double[]> series = all.stream().filter(point -> point[0] <= seconds).toList();
             if (!series.isEmpty()) {
-                lag.put(group.service(), new StepResult.LagSummary((long) series.getLast()[1],
+                lag.put(service, new StepResult.LagSummary((long) series.getLast()[1],
                         (long) series.stream().mapToDouble(point -> point[1]).max().orElse(0),
-                        HeldRule.growth(series.stream().filter(point -> point[0] >= seconds / 2).toList()) * seconds / 2));
+                        HeldRule.secondHalfGrowth(series, seconds)));
             }
-        }
+        });
+        // the first group is wakeword-service's on the audio; what remains are the later stages'
+        List<double[]> audioLag = lagByService.remove(settings.groups().getFirst().service());
+        HeldRule.Verdict verdict = settings.rule().judge(streams, seconds, audioLag, lagByService, detection.p99Ms());
         Map<String, StepResult.ProcessUse> cpu = new LinkedHashMap<>();
         for (int i = 0; i < processes.size(); i++) {
             ProcessSampler process = processes.get(i);
@@ -154,7 +151,7 @@ public final class LoadStep {
         }
         for (HeapSampler heap : heaps) {
             heap.points().forEach(point -> points.add(new StepResult.MemoryPoint(heap.name(), point.seconds(), null,
-                    point.heapBytes() / mib, point.committedBytes() < 0 ? null : point.committedBytes() / mib, null)));
+                    point.heapBytes() / mib, point.committedBytes() / mib, null)));
         }
         return points;
     }

@@ -41,8 +41,7 @@ public final class MemoryTrend {
      * the heap, which raises the resident memory in steps without any leak; null with too few samples.
      */
     public static Double heapCommittedMibPerHour(List<HeapSampler.Point> points, double stepSeconds) {
-        return slopePerHour(points.stream().filter(point -> point.committedBytes() >= 0).toList(), HeapSampler.Point::seconds,
-                point -> point.committedBytes() / MIB, stepSeconds);
+        return slopePerHour(points, HeapSampler.Point::seconds, point -> point.committedBytes() / MIB, stepSeconds);
     }
 
     /** The lowest sample of each whole minute, in time order. */
