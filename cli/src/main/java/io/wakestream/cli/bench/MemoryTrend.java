@@ -7,8 +7,9 @@ import java.util.function.ToDoubleFunction;
 /**
  * Whether memory and file descriptors leak over a step (a soak is a long step): least-squares slopes, per hour, over the
  * step's second half, so start-up and warm-up (class loading, JIT, pools filling) do not count. The heap's slope is
- * that of its floor, the lowest sample of each minute: heap in use saw-tooths between collections, and its floor
- * follows the live set, which is what grows when something leaks.
+ * that of its floor, the lowest sample of each whole minute of the second half: heap in use saw-tooths between
+ * collections, and its floor follows the live set, which is what grows when something leaks. A part of a minute has
+ * no floor (its lowest sample may be a peak), so a short step has no heap slope.
  */
 public final class MemoryTrend {
 
@@ -31,9 +32,16 @@ public final class MemoryTrend {
                 ProcessSampler.Point::openFds, stepSeconds);
     }
 
-    /** The heap floor's slope over the second half of {@code stepSeconds}, in MiB per hour; null with too few minutes. */
+    /**
+     * The heap floor's slope over the second half of {@code stepSeconds}, in MiB per hour; null with fewer than three
+     * whole minutes in it.
+     */
     public static Double heapFloorMibPerHour(List<HeapSampler.Point> points, double stepSeconds) {
-        return slopePerHour(floor(points), HeapSampler.Point::seconds, point -> point.heapBytes() / MIB, stepSeconds);
+        double halfStart = stepSeconds / 2;
+        List<HeapSampler.Point> half = points.stream()
+                .filter(point -> point.seconds() >= halfStart && point.seconds() <= stepSeconds).toList();
+        return slopePerHour(floor(half, halfStart, stepSeconds), HeapSampler.Point::seconds,
+                point -> point.heapBytes() / MIB, stepSeconds);
     }
 
     /**
@@ -44,12 +52,19 @@ public final class MemoryTrend {
         return slopePerHour(points, HeapSampler.Point::seconds, point -> point.committedBytes() / MIB, stepSeconds);
     }
 
-    /** The lowest sample of each whole minute, in time order. */
-    static List<HeapSampler.Point> floor(List<HeapSampler.Point> points) {
+    /**
+     * The lowest sample of each minute from {@code start} that ends by {@code end}, in time order; samples after the
+     * last whole minute are left out.
+     */
+    static List<HeapSampler.Point> floor(List<HeapSampler.Point> points, double start, double end) {
         List<HeapSampler.Point> lowest = new ArrayList<>();
         long bucket = Long.MIN_VALUE;
+        long wholeMinutes = (long) Math.floor((end - start) / FLOOR_BUCKET_S);
         for (HeapSampler.Point point : points) {
-            long own = (long) Math.floor(point.seconds() / FLOOR_BUCKET_S);
+            long own = (long) Math.floor((point.seconds() - start) / FLOOR_BUCKET_S);
+            if (own < 0 || own >= wholeMinutes) {
+                continue;
+            }
             if (own != bucket) {
                 lowest.add(point);
                 bucket = own;

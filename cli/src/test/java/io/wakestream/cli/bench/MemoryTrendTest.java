@@ -42,9 +42,21 @@ class MemoryTrendTest {
             points.add(new HeapSampler.Point(s, live + (s % 20) * 10 * MIB, 2 * live));
         }
 
-        assertThat(MemoryTrend.floor(points)).hasSize(20);
+        assertThat(MemoryTrend.floor(points, 0, 1200)).hasSize(20);
         assertThat(MemoryTrend.heapFloorMibPerHour(points, 1200)).isCloseTo(120, within(1.0));
         assertThat(MemoryTrend.heapCommittedMibPerHour(points, 1200)).isCloseTo(240, within(1e-6));
+    }
+
+    @Test
+    void aPartMinuteAtTheHalfsEndHasNoFloor() {
+        List<HeapSampler.Point> points = new ArrayList<>();
+        for (int s = 0; s <= 480; s++) {
+            // a flat live set of 100 MiB, collected every 20 s; the last sample is a peak
+            points.add(new HeapSampler.Point(s, 100 * MIB + (s % 20) * 10 * MIB + (s == 480 ? 500 * MIB : 0), 400 * MIB));
+        }
+
+        assertThat(MemoryTrend.floor(points, 240, 480)).hasSize(4).allMatch(point -> point.seconds() < 480);
+        assertThat(MemoryTrend.heapFloorMibPerHour(points, 480)).isCloseTo(0, within(1.0));
     }
 
     @Test
