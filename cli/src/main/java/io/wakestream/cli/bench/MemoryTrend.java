@@ -37,10 +37,7 @@ public final class MemoryTrend {
      * whole minutes in it.
      */
     public static Double heapFloorMibPerHour(List<HeapSampler.Point> points, double stepSeconds) {
-        double halfStart = stepSeconds / 2;
-        List<HeapSampler.Point> half = points.stream()
-                .filter(point -> point.seconds() >= halfStart && point.seconds() <= stepSeconds).toList();
-        return slopePerHour(floor(half, halfStart, stepSeconds), HeapSampler.Point::seconds,
+        return slopePerHour(floor(points, stepSeconds / 2, stepSeconds), HeapSampler.Point::seconds,
                 point -> point.heapBytes() / MIB, stepSeconds);
     }
 
