@@ -123,6 +123,12 @@ public class LoadCommand implements Callable<Integer> {
             description = "A service's /actuator/prometheus URL to read its heap from (repeatable).")
     Map<String, URI> metrics = new LinkedHashMap<>();
 
+    @Option(names = "--live-set-every", defaultValue = "0", converter = DurationConverter.class,
+            description = "With --local: every this long, a full collection of this JVM (the broker's and the services' heap) "
+                    + "and the heap in use after it, the live set; its slope tells a leak from uncollected garbage. Each "
+                    + "pauses the services; 0 for never (default: ${DEFAULT-VALUE}).")
+    Duration liveSetEvery;
+
     @Option(names = "--report", paramLabel = "DIR", description = "Where to write report.json and the plots (default: reports/bench/<UTC time>/).")
     Path report;
 
@@ -185,6 +191,10 @@ public class LoadCommand implements Callable<Integer> {
         if (!compression.equals("lz4") && !compression.equals("none")) {
             throw new UserError("--compression " + compression + ": give lz4 or none");
         }
+        if (liveSetEvery.isNegative() || (!liveSetEvery.isZero() && (!local || liveSetEvery.toSeconds() < 10))) {
+            throw new UserError("--live-set-every " + liveSetEvery.toSeconds() + " s: give 0, or with --local at least 10 s "
+                    + "(it collects this JVM's heap, which holds the services only with --local)");
+        }
         if (!local && (!models.isEmpty() || !overrides.isEmpty())) {
             throw new UserError("--model and --set configure the in-process cluster: use them with --local (against a "
                     + "running cluster the model is whatever its wakeword-service runs)");
@@ -239,7 +249,7 @@ public class LoadCommand implements Callable<Integer> {
         }
         return new LoadSettings(client, new ProducerSettings(lingerMs, batchBytes, compression), audio, chunkMs, duration,
                 settle, wakeShare, enrolledShare, groups, processes, notes, heap, new HeldRule(lagBoundChunks, p99BoundMs),
-                Long.toString(started.getEpochSecond(), 36));
+                liveSetEvery, Long.toString(started.getEpochSecond(), 36));
     }
 
     /** Runs the steps (one, or doubling ones with --find-max) and draws the model's plots. */

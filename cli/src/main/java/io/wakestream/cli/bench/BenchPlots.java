@@ -86,8 +86,13 @@ public final class BenchPlots {
             addSeries(data, step, "RSS", StepResult.MemoryPoint::rssMib);
             addSeries(data, step, "heap committed", StepResult.MemoryPoint::heapCommittedMib);
             addSeries(data, step, "heap", StepResult.MemoryPoint::heapMib);
+            if (step.liveSet() != null) {
+                XYSeries live = new XYSeries("live set (after a full collection), " + step.streams() + " streams");
+                step.liveSet().samples().forEach(point -> live.add(point.seconds(), point.liveBytes() / (1024.0 * 1024)));
+                data.addSeries(live);
+            }
         }
-        return ChartFactory.createXYLineChart("Resident memory, heap committed and in use, " + model, "time (s into the step)",
+        return ChartFactory.createXYLineChart("Resident memory, heap committed, in use and live, " + model, "time (s into the step)",
                 "MiB", data, PlotOrientation.VERTICAL, true, false, false);
     }
 

@@ -103,6 +103,13 @@ public record BenchReport(String startedAt, Map<String, Object> settings, List<M
                         use.maxCommittedBytes() / (1024.0 * 1024)));
             }
         });
+        StepResult.LiveSet live = step.liveSet();
+        if (live != null) {
+            parts.add(String.format("live set after full collections %.0f -> %.0f MiB (max %.0f, every %.0f s, %d samples, "
+                            + "longest pause %.0f ms)%s", live.firstMib(), live.lastMib(), live.maxMib(), live.everyS(),
+                    live.samples().size(), live.maxPauseMs(),
+                    live.mibPerHour() == null ? "" : String.format(", %+.1f MiB/h", live.mibPerHour())));
+        }
         return String.join("; ", parts);
     }
 

@@ -22,12 +22,14 @@ import java.util.Map;
  * @param processNotes  what the report says about a sampled process, by name (e.g. that the load generator shares it)
  * @param metrics       Actuator Prometheus endpoints to read the heap from, by name
  * @param rule          when a load counts as held
+ * @param liveSetEvery  how often to measure this JVM's live set by a full collection ({@link LiveSetSampler}); zero
+ *                      for never (only meaningful when the services run in this JVM)
  * @param runTag        makes this run's stream ids unique
  */
 public record LoadSettings(Map<String, Object> client, ProducerSettings producer, BenchAudio audio, int chunkMs,
                            Duration duration, Duration settle, double wakeShare, double enrolledShare, List<ConsumerGroup> groups,
                            Map<String, Long> processes, Map<String, String> processNotes, Map<String, URI> metrics, HeldRule rule,
-                           String runTag) {
+                           Duration liveSetEvery, String runTag) {
 
     public static final String AUDIO_TOPIC = "voice.audio.v1";
     public static final String DETECTIONS_TOPIC = "voice.detections.v1";
@@ -37,7 +39,7 @@ public record LoadSettings(Map<String, Object> client, ProducerSettings producer
     /** The same settings for steps of another {@code duration} (a warm-up). */
     public LoadSettings withDuration(Duration other) {
         return new LoadSettings(client, producer, audio, chunkMs, other, settle, wakeShare, enrolledShare, groups, processes,
-                processNotes, metrics, rule, runTag);
+                processNotes, metrics, rule, liveSetEvery, runTag);
     }
 
     /** Chunks each stream sends in a step. */

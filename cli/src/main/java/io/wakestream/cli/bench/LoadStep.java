@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one load step: N streams at real time for the step's duration, while lag, CPU, memory, open file descriptors and
- * heap are sampled every second and the results are read back; then judges whether the load was held.
+ * heap are sampled every second (and, if asked, this JVM's live set by a full collection every so often) and the
+ * results are read back; then judges whether the load was held.
  */
 public final class LoadStep {
 
@@ -57,7 +58,9 @@ public final class LoadStep {
             List<ProcessSampler.Point> cpuStart = new ArrayList<>();
             List<ProcessSampler.Point> cpuEnd = new ArrayList<>();
             Sampling sampling = new Sampling(lag, processes, heaps);
-            ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(
+            LiveSetSampler liveSet = new LiveSetSampler();
+            // two threads: a full collection must not delay the second's samples behind it
+            ScheduledExecutorService monitor = Executors.newScheduledThreadPool(2,
                     runnable -> Thread.ofPlatform().name("bench-monitor").daemon().unstarted(runnable));
             LoadGenerator generator = new LoadGenerator(settings.producer().on(settings.client()), LoadSettings.AUDIO_TOPIC,
                     plan, produced, settings.chunkMs());
@@ -73,6 +76,11 @@ public final class LoadStep {
                     cpuStart.add(process.sample(0));
                 }
                 monitor.scheduleAtFixedRate(() -> sampling.sample((System.nanoTime() - start) / 1e9), 0, 1, TimeUnit.SECONDS);
+                long every = settings.liveSetEvery().toMillis();
+                if (every > 0) {
+                    monitor.scheduleAtFixedRate(() -> sampling.attempt("live set", () -> liveSet.sample(
+                            (System.nanoTime() - start) / 1e9)), every, every, TimeUnit.MILLISECONDS);
+                }
                 generator.run();
                 seconds = (System.nanoTime() - start) / 1e9;
                 for (ProcessSampler process : processes) {
@@ -88,14 +96,14 @@ public final class LoadStep {
                         + "acknowledged, the first because: " + generator.firstFailure().getMessage());
             }
             return result(streams, seconds, generator, ledger, lag.points(), processes, before, cpuStart, cpuEnd, heaps,
-                    startEpochMs);
+                    liveSet, startEpochMs);
         }
     }
 
     private StepResult result(int streams, double seconds, LoadGenerator generator, DetectionLedger ledger,
                               List<LagSampler.Point> lagPoints, List<ProcessSampler> processes,
                               Map<String, Double> before, List<ProcessSampler.Point> cpuStart, List<ProcessSampler.Point> cpuEnd,
-                              List<HeapSampler> heaps, long startEpochMs) {
+                              List<HeapSampler> heaps, LiveSetSampler liveSet, long startEpochMs) {
         LatencyStats detection = ledger.detectionLatency();
         Map<String, List<double[]>> lagByService = new LinkedHashMap<>();
         for (ConsumerGroup group : settings.groups()) {
@@ -138,7 +146,9 @@ public final class LoadStep {
                 .map(timed -> new double[] {(timed.producedAtMs() - startEpochMs) / 1000.0, timed.latencyMs()}).toList();
         return new StepResult(streams, seconds, generator.sent(), generator.failed(), generator.maxLateMs(), verdict.held(),
                 verdict.reasons(), detection, ledger.receiveLatency(), ledger.decisionLatency(), ledger.counts(),
-                ledger.models(), lag, cpu, heap, latencies, lagPoints, memory(processes, heaps));
+                ledger.models(), lag, cpu, heap, latencies, lagPoints, memory(processes, heaps),
+                StepResult.LiveSet.of(settings.liveSetEvery().toMillis() / 1000.0,
+                        liveSet.points().stream().filter(point -> point.seconds() <= seconds).toList(), seconds));
     }
 
     private static List<StepResult.MemoryPoint> memory(List<ProcessSampler> processes, List<HeapSampler> heaps) {
@@ -196,7 +206,7 @@ public final class LoadStep {
             }
         }
 
-        private void attempt(String what, Callable<?> sampler) {
+        void attempt(String what, Callable<?> sampler) {
             try {
                 sampler.call();
             } catch (InterruptedException e) {

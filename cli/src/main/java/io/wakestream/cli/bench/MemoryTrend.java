@@ -9,7 +9,8 @@ import java.util.function.ToDoubleFunction;
  * step's second half, so start-up and warm-up (class loading, JIT, pools filling) do not count. The heap's slope is
  * that of its floor, the lowest sample of each whole minute of the second half: heap in use saw-tooths between
  * collections, and its floor follows the live set, which is what grows when something leaks. A part of a minute has
- * no floor (its lowest sample may be a peak), so a short step has no heap slope.
+ * no floor (its lowest sample may be a peak), so a short step has no heap slope. The floor still holds garbage the
+ * collector has not reached; the live set after full collections ({@link LiveSetSampler}) does not.
  */
 public final class MemoryTrend {
 
@@ -39,6 +40,14 @@ public final class MemoryTrend {
     public static Double heapFloorMibPerHour(List<HeapSampler.Point> points, double stepSeconds) {
         return slopePerHour(floor(points, stepSeconds / 2, stepSeconds), HeapSampler.Point::seconds,
                 point -> point.heapBytes() / MIB, stepSeconds);
+    }
+
+    /**
+     * The live set's slope (heap in use after a full collection, {@link LiveSetSampler}) over the second half of
+     * {@code stepSeconds}, in MiB per hour; null with fewer than three samples in it.
+     */
+    public static Double liveSetMibPerHour(List<LiveSetSampler.Point> points, double stepSeconds) {
+        return slopePerHour(points, LiveSetSampler.Point::seconds, point -> point.liveBytes() / MIB, stepSeconds);
     }
 
     /**

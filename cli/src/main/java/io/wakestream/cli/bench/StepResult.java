@@ -27,6 +27,8 @@ import java.util.Map;
  * @param detectionLatencySamples    [seconds since the step's start at which the chunk was produced, latency ms] per
  *                                   detection, in time order
  * @param lagSamples                 lag samples, about one a second, through the settling time after the step
+ * @param memorySamples              memory samples of the processes and heaps, about one a second
+ * @param liveSet                    this JVM's live set after full collections, or null when not measured
  */
 public record StepResult(int streams, double durationS, long chunksSent, long sendFailures, double maxSendLateMs,
                          boolean held, List<String> notHeldReasons, LatencyStats detectionLatencyMs,
@@ -34,7 +36,37 @@ public record StepResult(int streams, double durationS, long chunksSent, long se
                          DetectionLedger.DetectionCounts detections, List<String> models, Map<String, LagSummary> lag,
                          Map<String, ProcessUse> processes, Map<String, HeapUse> heap,
                          List<double[]> detectionLatencySamples, List<LagSampler.Point> lagSamples,
-                         List<MemoryPoint> memorySamples) {
+                         List<MemoryPoint> memorySamples, LiveSet liveSet) {
+
+    /**
+     * The live set of the harness's JVM (with {@code --local}: the broker's and every service's heap), measured every
+     * {@code everyS} seconds by a full collection ({@link LiveSetSampler}).
+     *
+     * @param everyS       seconds between samples
+     * @param firstMib     the first sample, in MiB
+     * @param lastMib      the last sample, in MiB
+     * @param maxMib       the largest sample, in MiB
+     * @param mibPerHour   the slope over the step's second half, in MiB per hour ({@link MemoryTrend}); null with fewer
+     *                     than three samples there
+     * @param maxPauseMs   the longest full collection, in ms (it pauses the services: latency figures include it)
+     * @param samples      every sample
+     */
+    public record LiveSet(double everyS, double firstMib, double lastMib, double maxMib, Double mibPerHour,
+                          double maxPauseMs, List<LiveSetSampler.Point> samples) {
+
+        private static final double MIB = 1024 * 1024;
+
+        /** The summary of {@code points} over a step of {@code stepSeconds}; null when there are none. */
+        public static LiveSet of(double everyS, List<LiveSetSampler.Point> points, double stepSeconds) {
+            if (points.isEmpty()) {
+                return null;
+            }
+            return new LiveSet(everyS, points.getFirst().liveBytes() / MIB, points.getLast().liveBytes() / MIB,
+                    points.stream().mapToLong(LiveSetSampler.Point::liveBytes).max().orElseThrow() / MIB,
+                    MemoryTrend.liveSetMibPerHour(points, stepSeconds),
+                    points.stream().mapToDouble(LiveSetSampler.Point::pauseMs).max().orElseThrow(), points);
+        }
+    }
 
     /**
      * One memory sample of a process ({@code rssMib}, {@code openFds}) or of a service's heap ({@code heapMib},

@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 class BenchReportTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final long MIB = 1024 * 1024;
 
     private static StepResult step(int streams, boolean held, long p99, double cpuPerStreamSecond) {
         return new StepResult(streams, 60.2, streams * 600L, 0, 3.5, held, held ? List.of() : List.of("lag grew"),
@@ -28,7 +29,9 @@ class BenchReportTest {
                 List.of(new double[] {1.5, 150}, new double[] {11.5, 170}),
                 List.of(new LagSampler.Point(0, Map.of("wakeword-service", 3L))),
                 List.of(new StepResult.MemoryPoint("wakestream-local", 1.0, 1024.0, null, null, 310),
-                        new StepResult.MemoryPoint("wakestream-local", 1.0, null, 250.0, 400.0, null)));
+                        new StepResult.MemoryPoint("wakestream-local", 1.0, null, 250.0, 400.0, null)),
+                StepResult.LiveSet.of(20, List.of(new LiveSetSampler.Point(20, 180 * MIB, 120), new LiveSetSampler.Point(40,
+                        182 * MIB, 150), new LiveSetSampler.Point(60, 181 * MIB, 90)), 60.2));
     }
 
     @Test
@@ -86,6 +89,18 @@ class BenchReportTest {
         assertThat(step.at("/memory_samples/1/heap_committed_mib").asDouble()).isEqualTo(400.0);
         assertThat(step.at("/heap/wakestream-local/committed_mib_per_hour").asDouble()).isEqualTo(2.0);
         assertThat(run.at("/summary/cpu_s_per_stream_s").asDouble()).isEqualTo(0.004);
+        assertThat(step.at("/live_set/max_mib").asDouble()).isEqualTo(182.0);
+        assertThat(step.at("/live_set/max_pause_ms").asDouble()).isEqualTo(150.0);
+        assertThat(step.at("/live_set/samples/2/live_bytes").asLong()).isEqualTo(181 * MIB);
+    }
+
+    @Test
+    void theHumanSummaryGivesTheLiveSet() {
+        String text = BenchReport.human(new BenchReport.ModelRun("m", "wakeword", 10, List.of(step(10, true, 300, 0.004)),
+                Summary.of("m", List.of(step(10, true, 300, 0.004))), List.of()));
+
+        assertThat(text).contains("live set after full collections 180 -> 181 MiB (max 182, every 20 s, 3 samples, "
+                + "longest pause 150 ms)");
     }
 
     @Test

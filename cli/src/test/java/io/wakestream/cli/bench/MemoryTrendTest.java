@@ -65,4 +65,16 @@ class MemoryTrendTest {
 
         assertThat(MemoryTrend.heapFloorMibPerHour(points, 60)).isNull();
     }
+
+    @Test
+    void theLiveSetsSlopeCountsOnlyTheSecondHalfAndNeedsThreeSamplesThere() {
+        List<LiveSetSampler.Point> points = new ArrayList<>();
+        for (int s = 120; s <= 1200; s += 120) {
+            // warm-up to 400 MiB in the first half, then 1 MiB every 2 minutes: 30 MiB an hour
+            points.add(new LiveSetSampler.Point(s, (s <= 600 ? 100 + s / 2 : 400 + (s - 600) / 120) * MIB, 200));
+        }
+
+        assertThat(MemoryTrend.liveSetMibPerHour(points, 1200)).isCloseTo(30, within(1e-6));
+        assertThat(MemoryTrend.liveSetMibPerHour(points.subList(0, 6), 1200)).isNull();
+    }
 }
