@@ -6,8 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A service's JVM heap, from its Actuator Prometheus endpoint: the sums of {@code jvm_memory_used_bytes} (in use) and
@@ -33,7 +33,8 @@ public final class HeapSampler {
     private final String name;
     private final URI url;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final List<Point> points = new ArrayList<>();
+    // appended by the sampling thread, read by others
+    private final List<Point> points = new CopyOnWriteArrayList<>();
 
     /**
      * @param name its name in reports
@@ -56,9 +57,7 @@ public final class HeapSampler {
             throw new IOException(url + " answered HTTP " + response.statusCode());
         }
         Point point = new Point(seconds, heapBytes(response.body()), committedHeapBytes(response.body()));
-        synchronized (points) {
-            points.add(point);
-        }
+        points.add(point);
         return point;
     }
 
@@ -86,9 +85,7 @@ public final class HeapSampler {
     }
 
     public List<Point> points() {
-        synchronized (points) {
-            return List.copyOf(points);
-        }
+        return List.copyOf(points);
     }
 
     public String name() {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -41,7 +42,8 @@ public final class LagSampler implements AutoCloseable {
     private final List<ConsumerGroup> groups;
     private final Map<String, List<TopicPartition>> partitions = new HashMap<>();
     private final Map<TopicPartition, Long> logStart = new HashMap<>();
-    private final List<Point> points = new ArrayList<>();
+    // appended by the sampling thread, read by others
+    private final List<Point> points = new CopyOnWriteArrayList<>();
 
     /**
      * @param client the admin client's connection settings
@@ -109,17 +111,13 @@ public final class LagSampler implements AutoCloseable {
             lag.put(group.service(), behind);
         }
         Point point = new Point(seconds, lag);
-        synchronized (points) {
-            points.add(point);
-        }
+        points.add(point);
         return point;
     }
 
     /** The samples taken so far, in order. */
     public List<Point> points() {
-        synchronized (points) {
-            return List.copyOf(points);
-        }
+        return List.copyOf(points);
     }
 
     private Map<TopicPartition, Long> offsets(List<TopicPartition> of, OffsetSpec spec) throws Exception {

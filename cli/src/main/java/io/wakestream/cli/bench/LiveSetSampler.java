@@ -2,8 +2,8 @@ package io.wakestream.cli.bench;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The live set of this JVM's heap: the heap in use right after a full collection ({@link System#gc()}, a stop-the-world
@@ -24,7 +24,8 @@ public final class LiveSetSampler {
     public record Point(double seconds, long liveBytes, double pauseMs) {
     }
 
-    private final List<Point> points = new ArrayList<>();
+    // appended by the sampling thread, read by others
+    private final List<Point> points = new CopyOnWriteArrayList<>();
 
     /**
      * Runs a full collection and keeps the heap in use after it as taken {@code seconds} after the step started.
@@ -41,16 +42,12 @@ public final class LiveSetSampler {
                     + "the live set cannot be measured in this JVM");
         }
         Point point = new Point(seconds, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), pauseMs);
-        synchronized (points) {
-            points.add(point);
-        }
+        points.add(point);
         return point;
     }
 
     public List<Point> points() {
-        synchronized (points) {
-            return List.copyOf(points);
-        }
+        return List.copyOf(points);
     }
 
     private static long collections() {

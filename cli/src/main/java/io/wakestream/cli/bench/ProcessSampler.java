@@ -3,8 +3,8 @@ package io.wakestream.cli.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /** CPU time, resident memory and open file descriptors of one process on this machine, sampled from {@code /proc}. */
@@ -25,7 +25,8 @@ public final class ProcessSampler {
     private final long pid;
     private final Path proc;
     private final double ticksPerSecond;
-    private final List<Point> points = new ArrayList<>();
+    // appended by the sampling thread, read by others
+    private final List<Point> points = new CopyOnWriteArrayList<>();
 
     /**
      * @param name           the process's name in reports (a service's, say)
@@ -47,9 +48,7 @@ public final class ProcessSampler {
      */
     public Point sample(double seconds) throws IOException {
         Point point = read(seconds);
-        synchronized (points) {
-            points.add(point);
-        }
+        points.add(point);
         return point;
     }
 
@@ -74,9 +73,7 @@ public final class ProcessSampler {
     }
 
     public List<Point> points() {
-        synchronized (points) {
-            return List.copyOf(points);
-        }
+        return List.copyOf(points);
     }
 
     public String name() {
