@@ -9,8 +9,10 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -22,6 +24,7 @@ import org.springframework.context.SmartLifecycle;
 public final class WyomingServer implements SmartLifecycle {
 
     private static final Logger LOG = LoggerFactory.getLogger(WyomingServer.class);
+    private static final Duration ACCEPTOR_STOP = Duration.ofSeconds(5);
 
     private final GatewayProperties properties;
     private final ClientConnections connections;
@@ -49,7 +52,10 @@ public final class WyomingServer implements SmartLifecycle {
                     + "; set wakestream.gateway.wyoming.port to a free one", e);
         }
         sessions = Executors.newVirtualThreadPerTaskExecutor();
-        acceptor = Thread.ofPlatform().name("wyoming-accept").daemon().start(this::accept);
+        // the acceptor keeps its own references: stop() clears the fields while it may still be in accept()
+        ServerSocket listening = server;
+        ExecutorService pool = sessions;
+        acceptor = Thread.ofPlatform().name("wyoming-accept").daemon().start(() -> accept(listening, pool));
         LOG.info("Wyoming server on port {}", port());
     }
 
@@ -58,16 +64,30 @@ public final class WyomingServer implements SmartLifecycle {
         return server == null ? -1 : server.getLocalPort();
     }
 
-    private void accept() {
-        while (!server.isClosed()) {
+    private void accept(ServerSocket listening, ExecutorService pool) {
+        while (!listening.isClosed()) {
+            Socket socket;
             try {
-                Socket socket = server.accept();
-                sessions.execute(new WyomingSession(socket, codec, connections, tokens, properties.wyoming()));
+                socket = listening.accept();
             } catch (IOException e) {
-                if (!server.isClosed()) {
+                if (!listening.isClosed()) {
                     LOG.warn("Wyoming accept failed: {}", e.toString());
                 }
+                continue;
             }
+            try {
+                pool.execute(new WyomingSession(socket, codec, connections, tokens, properties.wyoming()));
+            } catch (RejectedExecutionException stopping) {
+                close(socket);
+            }
+        }
+    }
+
+    private static void close(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            LOG.debug("closing a Wyoming connection accepted while stopping", e);
         }
     }
 
@@ -83,6 +103,14 @@ public final class WyomingServer implements SmartLifecycle {
         }
         sessions.shutdownNow();
         server = null;
+        try {
+            // closing the socket ends accept(): once stop() returns, nothing of the server runs
+            if (!acceptor.join(ACCEPTOR_STOP)) {
+                LOG.warn("the Wyoming acceptor did not end within {}", ACCEPTOR_STOP);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
