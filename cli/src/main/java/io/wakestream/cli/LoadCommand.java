@@ -126,7 +126,7 @@ public class LoadCommand implements Callable<Integer> {
     @Option(names = "--live-set-every", defaultValue = "0", converter = DurationConverter.class,
             description = "With --local: every this long, a full collection of this JVM (the broker's and the services' heap) "
                     + "and the heap in use after it, the live set; its slope tells a leak from uncollected garbage. Each "
-                    + "pauses the services; 0 for never (default: ${DEFAULT-VALUE}).")
+                    + "pauses the services; at least 10 s, 0 for never (default: ${DEFAULT-VALUE}).")
     Duration liveSetEvery;
 
     @Option(names = "--report", paramLabel = "DIR", description = "Where to write report.json and the plots (default: reports/bench/<UTC time>/).")
@@ -192,7 +192,7 @@ public class LoadCommand implements Callable<Integer> {
             throw new UserError("--compression " + compression + ": give lz4 or none");
         }
         if (liveSetEvery.isNegative() || (!liveSetEvery.isZero() && (!local || liveSetEvery.toSeconds() < 10))) {
-            throw new UserError("--live-set-every " + liveSetEvery.toSeconds() + " s: give 0, or with --local at least 10 s "
+            throw new UserError("--live-set-every " + liveSetEvery.toMillis() + " ms: give 0, or with --local at least 10 s "
                     + "(it collects this JVM's heap, which holds the services only with --local)");
         }
         if (!local && (!models.isEmpty() || !overrides.isEmpty())) {
@@ -288,6 +288,7 @@ public class LoadCommand implements Callable<Integer> {
         settings.put("enrolled_phrase", BenchAudio.ENROLLED_PHRASE);
         settings.put("warm_up_s", warmUp.toMillis() / 1000.0);
         settings.put("settle_s", settle.toMillis() / 1000.0);
+        settings.put("live_set_every_s", liveSetEvery.toMillis() / 1000.0);
         settings.put("find_max", findMax);
         settings.put("max_streams", maxStreams);
         settings.put("p99_bound_ms", p99BoundMs);

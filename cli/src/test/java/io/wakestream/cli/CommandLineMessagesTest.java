@@ -202,7 +202,7 @@ class CommandLineMessagesTest {
         CommandOutcome outcome = run(new byte[0], "bench", "load", "--bootstrap", "localhost:1", "--live-set-every", "5m");
 
         assertThat(outcome.status()).isEqualTo(1);
-        assertThat(outcome.err()).contains("--live-set-every 300 s: give 0, or with --local at least 10 s")
+        assertThat(outcome.err()).contains("--live-set-every 300000 ms: give 0, or with --local at least 10 s")
                 .doesNotContain(STACK_FRAME);
     }
 

@@ -1,5 +1,6 @@
 package io.wakestream.cli.bench;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,18 +83,23 @@ public final class BenchPlots {
 
     private static JFreeChart memory(String model, List<StepResult> steps) {
         XYSeriesCollection data = new XYSeriesCollection();
+        List<Integer> liveSeries = new ArrayList<>();
         for (StepResult step : steps) {
             addSeries(data, step, "RSS", StepResult.MemoryPoint::rssMib);
             addSeries(data, step, "heap committed", StepResult.MemoryPoint::heapCommittedMib);
             addSeries(data, step, "heap", StepResult.MemoryPoint::heapMib);
             if (step.liveSet() != null) {
-                XYSeries live = new XYSeries("live set (after a full collection), " + step.streams() + " streams");
+                XYSeries live = new XYSeries("live set of this JVM (after a full collection), " + step.streams() + " streams");
                 step.liveSet().samples().forEach(point -> live.add(point.seconds(), point.liveBytes() / (1024.0 * 1024)));
+                liveSeries.add(data.getSeriesCount());
                 data.addSeries(live);
             }
         }
-        return ChartFactory.createXYLineChart("Resident memory, heap committed, in use and live, " + model, "time (s into the step)",
-                "MiB", data, PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = ChartFactory.createXYLineChart("Resident memory, heap committed, in use and live, " + model,
+                "time (s into the step)", "MiB", data, PlotOrientation.VERTICAL, true, false, false);
+        // the default palette's next colour is a yellow that the grey background swallows
+        liveSeries.forEach(index -> chart.getXYPlot().getRenderer().setSeriesPaint(index, Color.BLACK));
+        return chart;
     }
 
     private static void addSeries(XYSeriesCollection data, StepResult step, String what,

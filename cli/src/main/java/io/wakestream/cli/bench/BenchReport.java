@@ -68,7 +68,7 @@ public record BenchReport(String startedAt, Map<String, Object> settings, List<M
                     counts.falseDetections(), lagText(step), cpuText(step), step.maxSendLateMs()));
             String trends = trendText(step);
             if (!trends.isEmpty()) {
-                text.append("    memory over the step's second half: ").append(trends).append('\n');
+                text.append("    memory (slopes over the step's second half): ").append(trends).append('\n');
             }
         }
         text.append("  highest load held: ").append(run.highestHeldStreams() == null ? "none" : run.highestHeldStreams() + " streams");
@@ -105,10 +105,11 @@ public record BenchReport(String startedAt, Map<String, Object> settings, List<M
         });
         StepResult.LiveSet live = step.liveSet();
         if (live != null) {
-            parts.add(String.format("live set after full collections %.0f -> %.0f MiB (max %.0f, every %.0f s, %d samples, "
-                            + "longest pause %.0f ms)%s", live.firstMib(), live.lastMib(), live.maxMib(), live.everyS(),
-                    live.samples().size(), live.maxPauseMs(),
-                    live.mibPerHour() == null ? "" : String.format(", %+.1f MiB/h", live.mibPerHour())));
+            parts.add(String.format("live set after full collections, over the whole step, %.0f -> %.0f MiB (max %.0f, "
+                            + "every %.0f s, %d samples, longest pause %.0f ms), %s", live.firstMib(), live.lastMib(),
+                    live.maxMib(), live.everyS(), live.samples().size(), live.maxPauseMs(), live.mibPerHour() == null
+                            ? "no slope (fewer than 3 samples in the second half)"
+                            : String.format("%+.1f MiB/h over the second half", live.mibPerHour())));
         }
         return String.join("; ", parts);
     }

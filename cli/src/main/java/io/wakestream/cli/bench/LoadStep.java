@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -77,11 +78,13 @@ public final class LoadStep {
                 }
                 monitor.scheduleAtFixedRate(() -> sampling.sample((System.nanoTime() - start) / 1e9), 0, 1, TimeUnit.SECONDS);
                 long every = settings.liveSetEvery().toMillis();
-                if (every > 0) {
-                    monitor.scheduleAtFixedRate(() -> sampling.attempt("live set", () -> liveSet.sample(
-                            (System.nanoTime() - start) / 1e9)), every, every, TimeUnit.MILLISECONDS);
-                }
+                ScheduledFuture<?> collections = every <= 0 ? null : monitor.scheduleAtFixedRate(() -> sampling.attempt(
+                        "live set", () -> liveSet.sample((System.nanoTime() - start) / 1e9)), every, every, TimeUnit.MILLISECONDS);
                 generator.run();
+                if (collections != null) {
+                    // only while the step produces audio: a collection in the settling time would pause for nothing
+                    collections.cancel(false);
+                }
                 seconds = (System.nanoTime() - start) / 1e9;
                 for (ProcessSampler process : processes) {
                     cpuEnd.add(process.sample(seconds));

@@ -99,8 +99,8 @@ class BenchReportTest {
         String text = BenchReport.human(new BenchReport.ModelRun("m", "wakeword", 10, List.of(step(10, true, 300, 0.004)),
                 Summary.of("m", List.of(step(10, true, 300, 0.004))), List.of()));
 
-        assertThat(text).contains("live set after full collections 180 -> 181 MiB (max 182, every 20 s, 3 samples, "
-                + "longest pause 150 ms)");
+        assertThat(text).contains("live set after full collections, over the whole step, 180 -> 181 MiB (max 182, every "
+                + "20 s, 3 samples, longest pause 150 ms), no slope (fewer than 3 samples in the second half)");
     }
 
     @Test
