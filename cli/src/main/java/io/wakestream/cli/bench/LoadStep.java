@@ -60,7 +60,7 @@ public final class LoadStep {
             List<ProcessSampler.Point> cpuEnd = new ArrayList<>();
             Sampling sampling = new Sampling(lag, processes, heaps);
             LiveSetSampler liveSet = new LiveSetSampler();
-            // two threads: a full collection must not delay the second's samples behind it
+            // two threads: a full collection must not hold up the once-a-second samples
             ScheduledExecutorService monitor = Executors.newScheduledThreadPool(2,
                     runnable -> Thread.ofPlatform().name("bench-monitor").daemon().unstarted(runnable));
             LoadGenerator generator = new LoadGenerator(settings.producer().on(settings.client()), LoadSettings.AUDIO_TOPIC,
