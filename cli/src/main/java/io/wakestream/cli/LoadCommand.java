@@ -191,7 +191,7 @@ public class LoadCommand implements Callable<Integer> {
         if (!compression.equals("lz4") && !compression.equals("none")) {
             throw new UserError("--compression " + compression + ": give lz4 or none");
         }
-        if (liveSetEvery.isNegative() || (!liveSetEvery.isZero() && (!local || liveSetEvery.toSeconds() < 10))) {
+        if (!liveSetEvery.isZero() && (!local || liveSetEvery.toSeconds() < 10)) {
             throw new UserError("--live-set-every " + liveSetEvery.toMillis() + " ms: give 0, or with --local at least 10 s "
                     + "(it collects this JVM's heap, which holds the services only with --local)");
         }

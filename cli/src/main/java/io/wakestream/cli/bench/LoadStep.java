@@ -82,7 +82,8 @@ public final class LoadStep {
                         "live set", () -> liveSet.sample((System.nanoTime() - start) / 1e9)), every, every, TimeUnit.MILLISECONDS);
                 generator.run();
                 if (collections != null) {
-                    // only while the step produces audio: a collection in the settling time would pause for nothing
+                    // only while the step produces audio (a collection in the settling time would pause for nothing);
+                    // one under way now took its time before the step's end
                     collections.cancel(false);
                 }
                 seconds = (System.nanoTime() - start) / 1e9;
@@ -150,8 +151,7 @@ public final class LoadStep {
         return new StepResult(streams, seconds, generator.sent(), generator.failed(), generator.maxLateMs(), verdict.held(),
                 verdict.reasons(), detection, ledger.receiveLatency(), ledger.decisionLatency(), ledger.counts(),
                 ledger.models(), lag, cpu, heap, latencies, lagPoints, memory(processes, heaps),
-                StepResult.LiveSet.of(settings.liveSetEvery().toMillis() / 1000.0,
-                        liveSet.points().stream().filter(point -> point.seconds() <= seconds).toList(), seconds));
+                StepResult.LiveSet.of(settings.liveSetEvery().toMillis() / 1000.0, liveSet.points(), seconds));
     }
 
     private static List<StepResult.MemoryPoint> memory(List<ProcessSampler> processes, List<HeapSampler> heaps) {
